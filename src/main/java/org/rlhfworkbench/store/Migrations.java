@@ -1,0 +1,72 @@
+package org.rlhfworkbench.store;
+
+import java.util.List;
+
+/**
+ * The ordered schema history of project.db. Never edit a released migration: append a new one.
+ * Timestamps are ISO-8601 UTC text; every foreign key is enforced (PRAGMA foreign_keys=ON).
+ */
+final class Migrations {
+    private static final String NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))";
+
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "prompts, generations, rankings, ratings, demonstrations, models, runs, metrics, comparisons", List.of(
+                    "CREATE TABLE prompt (id INTEGER PRIMARY KEY, text TEXT NOT NULL, messages_json TEXT,"
+                            + " source TEXT NOT NULL DEFAULT 'manual', split TEXT NOT NULL DEFAULT 'train',"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE model (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                            + " kind TEXT NOT NULL CHECK (kind IN ('base','sft','reward','policy')),"
+                            + " parent_id INTEGER REFERENCES model(id), path TEXT NOT NULL, run_id INTEGER,"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE generation (id INTEGER PRIMARY KEY,"
+                            + " prompt_id INTEGER NOT NULL REFERENCES prompt(id) ON DELETE CASCADE,"
+                            + " text TEXT NOT NULL, token_count INTEGER, model_id INTEGER REFERENCES model(id),"
+                            + " source TEXT NOT NULL DEFAULT 'model', sampling_json TEXT,"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE ranking (id INTEGER PRIMARY KEY,"
+                            + " prompt_id INTEGER NOT NULL REFERENCES prompt(id) ON DELETE CASCADE,"
+                            + " status TEXT NOT NULL CHECK (status IN ('ranked','skipped','flagged','all_bad')),"
+                            + " note TEXT, annotator TEXT NOT NULL, display_order TEXT,"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE ranking_entry (ranking_id INTEGER NOT NULL REFERENCES ranking(id) ON DELETE CASCADE,"
+                            + " generation_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
+                            + " rank INTEGER CHECK (rank IS NULL OR rank >= 1),"
+                            + " PRIMARY KEY (ranking_id, generation_id))",
+                    "CREATE TABLE rating (id INTEGER PRIMARY KEY,"
+                            + " generation_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
+                            + " criterion TEXT NOT NULL, value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),"
+                            + " annotator TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE demonstration (id INTEGER PRIMARY KEY,"
+                            + " prompt_id INTEGER NOT NULL REFERENCES prompt(id) ON DELETE CASCADE, text TEXT NOT NULL,"
+                            + " source TEXT NOT NULL CHECK (source IN ('written','correction','import')),"
+                            + " generation_id INTEGER REFERENCES generation(id),"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE run (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, config_json TEXT NOT NULL,"
+                            + " seed INTEGER NOT NULL,"
+                            + " status TEXT NOT NULL CHECK (status IN ('queued','running','paused','cancelled','failed','done')),"
+                            + " started_at TEXT, finished_at TEXT, error TEXT,"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE metric (run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
+                            + " step INTEGER NOT NULL, name TEXT NOT NULL, value REAL NOT NULL)",
+                    "CREATE TABLE comparison (id INTEGER PRIMARY KEY,"
+                            + " prompt_id INTEGER NOT NULL REFERENCES prompt(id),"
+                            + " model_a INTEGER NOT NULL REFERENCES model(id), model_b INTEGER NOT NULL REFERENCES model(id),"
+                            + " generation_a INTEGER NOT NULL REFERENCES generation(id),"
+                            + " generation_b INTEGER NOT NULL REFERENCES generation(id),"
+                            + " swapped INTEGER NOT NULL, winner TEXT NOT NULL CHECK (winner IN ('a','b','tie','both_bad')),"
+                            + " annotator TEXT NOT NULL, created_at TEXT NOT NULL DEFAULT " + NOW + ")")),
+            new Migration(2, "project settings, external scores, lookup indexes", List.of(
+                    "CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+                    "ALTER TABLE generation ADD COLUMN score REAL",
+                    "CREATE INDEX generation_prompt ON generation(prompt_id)",
+                    "CREATE INDEX ranking_prompt ON ranking(prompt_id)",
+                    "CREATE INDEX demonstration_prompt ON demonstration(prompt_id)",
+                    "CREATE INDEX metric_run_name_step ON metric(run_id, name, step)")));
+
+    static int latest() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    private Migrations() {
+    }
+}

@@ -1,0 +1,52 @@
+package org.rlhfworkbench.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.rlhfworkbench.core.Message;
+import org.rlhfworkbench.core.Prompt;
+
+/** Prompts of the project, in insertion order. */
+public final class PromptRepository {
+    private static final String COLS = "id, text, messages_json, source, split";
+    private final Db db;
+
+    PromptRepository(Db db) {
+        this.db = db;
+    }
+
+    public long add(String text, List<Message> messages, String source) {
+        return db.update("INSERT INTO prompt(text, messages_json, source) VALUES (?, ?, ?)",
+                text, JsonText.messages(messages), source);
+    }
+
+    public long add(String text, String source) {
+        return add(text, List.of(), source);
+    }
+
+    public Prompt get(long id) {
+        return db.queryOne("SELECT " + COLS + " FROM prompt WHERE id = ?", PromptRepository::map, id);
+    }
+
+    public List<Prompt> all() {
+        return db.query("SELECT " + COLS + " FROM prompt ORDER BY id", PromptRepository::map);
+    }
+
+    public List<Prompt> page(int offset, int limit) {
+        return db.query("SELECT " + COLS + " FROM prompt ORDER BY id LIMIT ? OFFSET ?",
+                PromptRepository::map, limit, offset);
+    }
+
+    public void setSplit(long id, String split) {
+        db.update("UPDATE prompt SET split = ? WHERE id = ?", split, id);
+    }
+
+    public long count() {
+        return db.count("SELECT count(*) FROM prompt");
+    }
+
+    private static Prompt map(ResultSet rs) throws SQLException {
+        return new Prompt(rs.getLong("id"), rs.getString("text"), JsonText.messages(rs.getString("messages_json")),
+                rs.getString("source"), rs.getString("split"));
+    }
+}
