@@ -1,0 +1,82 @@
+package org.rlhfworkbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rlhfworkbench.core.ProjectCounts;
+import org.rlhfworkbench.store.Project;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `rlhf project new DIR` and `rlhf project info DIR [--json]`. */
+@Command(name = "project", description = "Create a project or show what it holds.",
+        subcommands = {ProjectCommand.New.class, ProjectCommand.Info.class})
+final class ProjectCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "expected 'new' or 'info'");
+    }
+
+    @Command(name = "new", description = "Create an empty project folder (project.db, models/, runs/).")
+    static final class New implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "folder of the new project")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            try (Project p = Project.create(dir)) {
+                spec.commandLine().getOut().println("created project '" + p.name() + "' in " + p.dir()
+                        + " (schema v" + p.schemaVersion() + ")");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "info", description = "Counts of prompts, generations, rankings, pairs, demonstrations, models, runs.")
+    static final class Info implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "project folder")
+        Path dir;
+
+        @Option(names = "--json", description = "print the counts as one JSON object")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Project p = Project.open(dir)) {
+                ProjectCounts c = p.counts();
+                if (json) {
+                    ObjectNode o = new ObjectMapper().valueToTree(c);
+                    o.put("name", p.name());
+                    o.put("schemaVersion", p.schemaVersion());
+                    out.println(new ObjectMapper().writeValueAsString(o));
+                } else {
+                    out.printf("project        %s (%s, schema v%d)%n", p.name(), p.dir(), p.schemaVersion());
+                    out.printf("prompts        %d%n", c.prompts());
+                    out.printf("generations    %d%n", c.generations());
+                    out.printf("rankings       %d%n", c.rankings());
+                    out.printf("pairs          %d%n", c.pairs());
+                    out.printf("demonstrations %d%n", c.demonstrations());
+                    out.printf("models         %d%n", c.models());
+                    out.printf("runs           %d%n", c.runs());
+                    out.printf("comparisons    %d%n", c.comparisons());
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.rlhfworkbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The `rlhf` command line: one subcommand per pipeline stage. Exit code 0 on success, 2 on bad
+ * usage, 1 on failure with one clear line on stderr.
+ */
+@Command(name = "rlhf", mixinStandardHelpOptions = true, version = "RLHF Workbench 0.1",
+        description = "RLHF Workbench: projects, labels, training and export from the command line.",
+        subcommands = {ProjectCommand.class, ImportCommand.class, ExportCommand.class})
+public final class RlhfCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = new CommandLine(new RlhfCli());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + oneLine(e));
+            return 1;
+        });
+        return cmd.execute(args);
+    }
+
+    private static String oneLine(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return msg.replace('\n', ' ');
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

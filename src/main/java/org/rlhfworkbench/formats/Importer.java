@@ -1,0 +1,89 @@
+package org.rlhfworkbench.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rlhfworkbench.formats.Records.PromptIn;
+import org.rlhfworkbench.formats.Records.PromptOnly;
+import org.rlhfworkbench.formats.Records.RecordIn;
+import org.rlhfworkbench.store.Project;
+
+/**
+ * Reads a whole file first, then writes it in one transaction: a malformed line rejects the
+ * import with file, line and reason before anything is written; with skip-bad the bad lines
+ * are reported and the rest imported. Never a half-import.
+ */
+public final class Importer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Importer() {
+    }
+
+    public static ImportReport importFile(Project project, Path file, ImportFormat format, boolean skipBad) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return importStream(project, file.toString(), in, format, skipBad);
+        } catch (NoSuchFileException e) {
+            throw new ImportException("cannot read " + file + ": no such file");
+        } catch (IOException e) {
+            throw new ImportException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static ImportReport importStream(Project project, String fileName, InputStream in, ImportFormat format,
+                                            boolean skipBad) {
+        List<RecordIn> records = new ArrayList<>();
+        List<BadLine> bad = new ArrayList<>();
+        boolean txt = format == ImportFormat.PROMPTS && fileName.matches("(?i).*\\.txt(\\.gz)?$");
+        try (BufferedReader reader = TextFiles.reader(in)) {
+            String line;
+            long n = 0;
+            while ((line = reader.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    records.add(txt ? new PromptOnly(PromptIn.plain(line)) : parseLine(format, line));
+                } catch (LineError e) {
+                    bad.add(new BadLine(fileName, n, e.getMessage()));
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw new ImportException(fileName + ": not valid UTF-8 text; nothing was imported");
+        } catch (IOException | UncheckedIOException e) {
+            throw new ImportException("cannot read " + fileName + ": " + e.getMessage() + "; nothing was imported");
+        }
+        if (!bad.isEmpty() && !skipBad) {
+            throw new ImportException(bad.get(0), bad.size() - 1);
+        }
+        if (records.isEmpty()) {
+            throw new ImportException(fileName + ": no records found; nothing was imported");
+        }
+        return project.db().inTransaction(() -> new RecordWriter(project, "import:" + shortName(fileName))
+                .writeAll(records, fileName, bad));
+    }
+
+    private static RecordIn parseLine(ImportFormat format, String line) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new LineError("invalid JSON: " + e.getOriginalMessage());
+        }
+        return RecordParsers.parse(format, node);
+    }
+
+    private static String shortName(String fileName) {
+        return Path.of(fileName).getFileName().toString();
+    }
+}
