@@ -53,6 +53,7 @@ final class Fields {
         if (v.isTextual()) {
             return Records.PromptIn.plain(v.asText());
         }
+        requireStringOrList(v, key);
         List<Message> msgs = messages(v, key);
         return new Records.PromptIn(Dialogue.render(msgs), msgs);
     }
@@ -63,12 +64,20 @@ final class Fields {
         if (v.isTextual()) {
             return v.asText();
         }
+        requireStringOrList(v, key);
         List<Message> msgs = messages(v, key);
         if (msgs.size() != 1 || !"assistant".equals(msgs.get(0).role())) {
             throw new LineError("\"" + key + "\" must be a string or one assistant message, had "
                     + msgs.size() + " messages");
         }
         return msgs.get(0).content();
+    }
+
+    private static void requireStringOrList(JsonNode v, String key) {
+        if (!v.isArray()) {
+            throw new LineError("\"" + key + "\" must be a string or a list of messages, was "
+                    + v.getNodeType().name().toLowerCase());
+        }
     }
 
     static Double optionalNumber(JsonNode obj, String key) {
