@@ -1,0 +1,28 @@
+package org.rlhfworkbench.ui;
+
+import java.net.URL;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.rlhfworkbench.ui.project.MainView;
+import org.rlhfworkbench.ui.project.MainViewModel;
+
+/** Puts the main view into a stage: size, stylesheet and a title that follows the open project. */
+public final class MainWindow {
+    public static final double WIDTH = 1200;
+    public static final double HEIGHT = 800;
+    static final String STYLESHEET = "/org/rlhfworkbench/ui/workbench.css";
+
+    private MainWindow() {
+    }
+
+    public static void show(Stage stage, MainViewModel viewModel) {
+        Scene scene = new Scene(new MainView(viewModel), WIDTH, HEIGHT);
+        URL css = MainWindow.class.getResource(STYLESHEET);
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        stage.titleProperty().bind(viewModel.titleBinding());
+        stage.setScene(scene);
+        stage.show();
+    }
+}

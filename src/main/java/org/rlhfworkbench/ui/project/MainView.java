@@ -1,0 +1,69 @@
+package org.rlhfworkbench.ui.project;
+
+import java.io.File;
+import javafx.scene.control.Alert;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import org.rlhfworkbench.ui.StageTabs;
+import org.rlhfworkbench.ui.StatusBar;
+
+/**
+ * The main window's content: actions on top, the open project on the left, one tab per RLHF stage
+ * in the centre, status at the bottom. Errors of the view model's commands open a dialog.
+ */
+public final class MainView extends BorderPane {
+    private final MainViewModel viewModel;
+
+    public MainView(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("main-view");
+        setTop(new ProjectActions(viewModel, this::chooseNewProject, this::chooseProjectToOpen));
+        setLeft(new ProjectSidebar(viewModel));
+        setCenter(new StageTabs());
+        setBottom(new StatusBar(viewModel.statusMessageProperty(), viewModel.projectPathProperty(),
+                viewModel.busyProperty()));
+        viewModel.lastErrorProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                showError(error);
+            }
+        });
+    }
+
+    private void chooseNewProject() {
+        File dir = chooser("New project: choose an empty folder").showDialog(getScene().getWindow());
+        if (dir != null) {
+            viewModel.create(dir.toPath());
+        }
+    }
+
+    private void chooseProjectToOpen() {
+        File dir = chooser("Open project folder").showDialog(getScene().getWindow());
+        if (dir != null) {
+            viewModel.open(dir.toPath());
+        }
+    }
+
+    private DirectoryChooser chooser(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        String current = viewModel.projectPathProperty().get();
+        if (!current.isEmpty()) {
+            File parent = new File(current).getParentFile();
+            if (parent != null && parent.isDirectory()) {
+                chooser.setInitialDirectory(parent);
+            }
+        }
+        return chooser;
+    }
+
+    private void showError(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setTitle(MainViewModel.APP_TITLE);
+        alert.setHeaderText(null);
+        alert.setResizable(true);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.show();
+    }
+}
