@@ -1,0 +1,50 @@
+package org.rlhfworkbench.lm.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import org.rlhfworkbench.lm.nd.Scalars;
+
+/** The transformer's building blocks, each one or a few native ops. Shapes in comments. */
+final class Ops {
+    private Ops() {
+    }
+
+    /** y = x W^T + b with W stored (out, in) as nn.Linear does. x (..., in) -> (..., out). */
+    static NDArray linear(NDArray x, NDArray w, NDArray b) {
+        return b == null ? Linear.linear(x, w).singletonOrThrow() : Linear.linear(x, w, b).singletonOrThrow();
+    }
+
+    /** LayerNorm over the last axis: (x - mean) / sqrt(var + eps) * g + b. */
+    static NDArray layerNorm(NDArray x, NDArray g, NDArray b, float eps) {
+        return LayerNorm.layerNorm(x, new Shape(x.getShape().get(x.getShape().dimension() - 1)), g, b, eps)
+                .singletonOrThrow();
+    }
+
+    /** RMSNorm (Llama): x * rsqrt(mean(x^2, -1) + eps) * w. */
+    static NDArray rmsNorm(NDArray x, NDArray w, NDArray eps) {
+        NDArray ms = x.square().mean(new int[] {-1}, true);   // (..., 1)
+        return x.div(ms.add(eps).sqrt()).mul(w);             // (..., H)
+    }
+
+    /** GPT-2's gelu_new: 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). */
+    static NDArray geluNew(NDArray x, Scalars c) {
+        NDArray inner = x.add(x.mul(x).mul(x).mul(c.of(0.044715f))).mul(c.of((float) Math.sqrt(2.0 / Math.PI)));
+        return x.mul(c.of(0.5f)).mul(inner.tanh().add(c.of(1f)));
+    }
+
+    /** SiLU (Llama's hidden_act): x * sigmoid(x). */
+    static NDArray silu(NDArray x) {
+        return x.mul(x.getNDArrayInternal().sigmoid());
+    }
+
+    /**
+     * Scaled dot-product attention with an additive bias (0 where allowed, large negative where not).
+     * q (B, nh, T, hd), k / v (B, nh, L, hd), bias (B, 1, T, L) -> (B, nh, T, hd).
+     */
+    static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias, NDArray scale) {
+        NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(bias);  // (B, nh, T, L)
+        return att.softmax(-1).matMul(v);                                       // (B, nh, T, hd)
+    }
+}
