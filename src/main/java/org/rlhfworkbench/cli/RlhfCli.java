@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rlhf", mixinStandardHelpOptions = true, version = "RLHF Workbench 0.1",
         description = "RLHF Workbench: projects, labels, training and export from the command line.",
-        subcommands = {ProjectCommand.class, ImportCommand.class, ExportCommand.class, SampleCorpusCommand.class})
+        subcommands = {ProjectCommand.class, ImportCommand.class, ExportCommand.class, SampleCorpusCommand.class,
+                TokenizeCommand.class, GenerateCommand.class, LogprobsCommand.class, PretrainCommand.class,
+                BenchCommand.class})
 public final class RlhfCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -27,6 +27,10 @@ final class SampleCorpusCommand implements Callable<Integer> {
             description = "also write the pretraining text (User:/Assistant: dialogues, about 320 KB) to FILE")
     Path pretrainCorpus;
 
+    @Option(names = "--dialogues", defaultValue = "" + PretrainingCorpus.DEFAULT_DIALOGUES,
+            description = "dialogues in the pretraining text (default ${DEFAULT-VALUE})")
+    int dialogues;
+
     @Override
     public Integer call() throws IOException {
         SampleCorpus corpus = SampleCorpus.standard();
@@ -36,8 +40,8 @@ final class SampleCorpusCommand implements Callable<Integer> {
                 + outDir.resolve(SampleCorpus.PROMPTS_FILE) + " and " + corpus.demonstrated().size()
                 + " demonstrations to " + outDir.resolve(SampleCorpus.SFT_FILE));
         if (pretrainCorpus != null) {
-            PretrainingCorpus.write(pretrainCorpus);
-            out.println("wrote " + PretrainingCorpus.DEFAULT_DIALOGUES + " dialogues to " + pretrainCorpus);
+            PretrainingCorpus.write(pretrainCorpus, dialogues);
+            out.println("wrote " + dialogues + " dialogues to " + pretrainCorpus);
         }
         return 0;
     }

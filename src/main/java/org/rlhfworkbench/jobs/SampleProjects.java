@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.formats.ImportFormat;
 import org.rlhfworkbench.formats.ImportReport;
 import org.rlhfworkbench.formats.Importer;
@@ -31,6 +33,14 @@ public final class SampleProjects {
     public static final String META_ANNOTATOR_NOTE = "annotator_note";
     public static final String ANNOTATOR_NOTE = "Automated labels in this sample come from a simulated annotator"
             + " (the rule-based rubric, annotator \"simulated:rubric\"), not from a person.";
+    /** Where the base model lives inside the sample (and inside every project made from it). */
+    public static final String BASE_MODEL_PATH = "models/base";
+    public static final String BASE_MODEL_NAME = "base (tiny GPT-2, pretrained on the generated corpus)";
+    /** Meta key: id of the model that generates responses for labeling (the current policy). */
+    public static final String META_POLICY_MODEL = "policy_model";
+    static final List<String> BASE_MODEL_FILES = List.of("config.json", "generation_config.json", "model.safetensors",
+            "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.json", "merges.txt",
+            "pretrain.json");
     private static final Logger LOG = LoggerFactory.getLogger(SampleProjects.class);
 
     private SampleProjects() {
@@ -58,6 +68,7 @@ public final class SampleProjects {
         try {
             try (Project project = Project.create(tmp)) {
                 fill(project);
+                installBaseModel(project);
             }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Created the sample project in {}", dir);
@@ -98,6 +109,27 @@ public final class SampleProjects {
             LOG.debug("Sample filled: {}; {}", prompts.summary(), sft.summary());
             return null;
         });
+    }
+
+    /** Copies the bundled base model (made by `rlhf pretrain`) into models/base and registers it. */
+    private static void installBaseModel(Project project) {
+        Path target = project.dir().resolve(BASE_MODEL_PATH);
+        try {
+            Files.createDirectories(target);
+            for (String file : BASE_MODEL_FILES) {
+                try (InputStream in = SampleProjects.class.getResourceAsStream(RESOURCE_DIR + BASE_MODEL_PATH + "/" + file)) {
+                    if (in == null) {
+                        throw new ProjectException("The bundled sample model file " + RESOURCE_DIR + BASE_MODEL_PATH + "/"
+                                + file + " is missing from the classpath");
+                    }
+                    Files.copy(in, target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new ProjectException("Cannot copy the sample model into " + target + ": " + e.getMessage(), e);
+        }
+        long id = project.models().add(BASE_MODEL_NAME, ModelKind.BASE, null, BASE_MODEL_PATH, null);
+        project.meta().put(META_POLICY_MODEL, Long.toString(id));
     }
 
     private static ImportReport importResource(Project project, String file, ImportFormat format) {

@@ -45,11 +45,15 @@ public final class PretrainingCorpus {
     }
 
     public static void write(Path file) throws IOException {
+        write(file, DEFAULT_DIALOGUES);
+    }
+
+    public static void write(Path file, int dialogues) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, text(), StandardCharsets.UTF_8);
+        Files.writeString(file, text(dialogues, DEFAULT_SEED), StandardCharsets.UTF_8);
     }
 
     private static AnswerStyle drawStyle(Random rng) {

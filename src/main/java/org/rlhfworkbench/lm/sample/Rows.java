@@ -46,11 +46,12 @@ final class Rows {
     }
 
     /** Chooses one token per live row from its log-probs (row-major, vocab wide). */
-    int[] choose(float[] logp, int vocab, TokenListener listener) {
+    int[] choose(Dist d, int vocab, TokenListener listener) {
+        float[] logp = d.logp();
         int[] next = new int[live.length];
         for (int i = 0; i < live.length; i++) {
             int g = live[i];
-            int tok = TokenChooser.choose(logp, i * vocab, vocab, p, rng[g]);
+            int tok = TokenChooser.choose(d, i * vocab, vocab, p, rng[g]);
             tokens[g][length[g]] = tok;
             logprobs[g][length[g]] = logp[i * vocab + tok];
             length[g]++;

@@ -41,7 +41,7 @@ public final class Sampler {
                         + ") exceed the model's " + model.shape().maxPositions() + " positions");
             }
             try (KvCache cache = model.newCache(prompts.size(), capacity)) {
-                float[] logp;
+                Dist logp;
                 try (NDScope scope = new NDScope()) {
                     // 1. prefill all prompts once; only the last position's logits are needed
                     NDArray ids = m.create(leftPadIds(prompts, width), new Shape(prompts.size(), width));
@@ -52,7 +52,7 @@ public final class Sampler {
                 int[] expand = rows.expandIndex();
                 cache.selectRows(expand);
                 mask = mask.select(expand);
-                logp = repeatRows(logp, expand, model.shape().vocab());
+                logp = logp.repeatRows(expand, model.shape().vocab());
                 // 3. decode: choose, stream, drop finished rows, feed the next token
                 for (int step = 0; step < p.maxNewTokens(); step++) {
                     int[] next = rows.choose(logp, model.shape().vocab(), listener);
@@ -81,11 +81,12 @@ public final class Sampler {
         return rows.results();
     }
 
-    /** log softmax(logits / T) as a Java array (T = 1 for greedy). */
-    private float[] tempered(NDArray logits, SamplingParams p) {
+    /** log softmax(logits / T) and its exp, as Java arrays (T = 1 for greedy). */
+    private Dist tempered(NDArray logits, SamplingParams p) {
         float t = p.temperature() == 0f ? 1f : p.temperature();
         NDArray scaled = t == 1f ? logits : logits.div(scalars.of(t));
-        return scaled.logSoftmax(-1).toFloatArray();
+        NDArray logp = scaled.logSoftmax(-1);
+        return new Dist(logp.toFloatArray(), logp.exp().toFloatArray());
     }
 
     static AttentionMask leftPadMask(List<int[]> prompts) {
@@ -109,14 +110,6 @@ public final class Sampler {
             }
         }
         return ids;
-    }
-
-    private static float[] repeatRows(float[] a, int[] rows, int v) {
-        float[] out = new float[rows.length * v];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(a, rows[i] * v, out, i * v, v);
-        }
-        return out;
     }
 
     private static boolean[] allTrue(int n) {

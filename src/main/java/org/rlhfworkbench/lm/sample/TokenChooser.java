@@ -11,9 +11,13 @@ final class TokenChooser {
     private TokenChooser() {
     }
 
-    static int choose(float[] logp, int off, int vocab, SamplingParams p, SplittableRandom rng) {
+    static int choose(Dist d, int off, int vocab, SamplingParams p, SplittableRandom rng) {
+        float[] logp = d.logp();
         if (p.temperature() == 0f) {
             return argmax(logp, off, vocab);
+        }
+        if (p.topK() == 0 && p.topP() >= 1f) {
+            return inverseCdf(d.prob(), off, vocab, rng.nextDouble());
         }
         double cutoff = Double.NEGATIVE_INFINITY;  // keep tokens with logp >= cutoff
         if (p.topK() > 0 && p.topK() < vocab) {
@@ -40,6 +44,22 @@ final class TokenChooser {
             }
         }
         return last;  // rounding left a sliver: take the last kept token
+    }
+
+    /** The untruncated case: walk the probabilities until their running sum passes u. */
+    private static int inverseCdf(float[] prob, int off, int vocab, double u) {
+        double acc = 0;
+        int last = 0;
+        for (int i = 0; i < vocab; i++) {
+            if (prob[off + i] > 0) {
+                acc += prob[off + i];
+                last = i;
+                if (acc > u) {
+                    return i;
+                }
+            }
+        }
+        return last;
     }
 
     static int argmax(float[] a, int off, int n) {

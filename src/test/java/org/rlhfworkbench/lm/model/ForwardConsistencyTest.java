@@ -14,8 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Batched = single, padded = unpadded, cached = uncached, for both architectures. */
 class ForwardConsistencyTest {
+    static final java.nio.file.Path TINY_GPT2 = java.nio.file.Path.of(
+            System.getProperty("rlhf.shared.dir", "../shared"), "models/tiny-gpt2");
+
     static Stream<Arguments> models() {
-        return Stream.of(Arguments.of("gpt2", TinyModels.gpt2(1)), Arguments.of("llama", TinyModels.llama(2)));
+        Stream<Arguments> random = Stream.of(Arguments.of("gpt2", TinyModels.gpt2(1)),
+                Arguments.of("llama", TinyModels.llama(2)));
+        if (!java.nio.file.Files.isDirectory(TINY_GPT2)) {
+            return random;  // ../shared absent: the random models still run
+        }
+        org.rlhfworkbench.lm.LanguageModel real = org.rlhfworkbench.lm.LanguageModels.load(TINY_GPT2);
+        return Stream.concat(random, Stream.of(Arguments.of("hf tiny-gpt2", real.model())));
     }
 
     static float[] logits(CausalLm model, long[] ids) {

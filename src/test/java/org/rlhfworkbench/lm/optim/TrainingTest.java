@@ -22,11 +22,7 @@ class TrainingTest {
     static final ModelShape SHAPE = new ModelShape(64, 32, 128, 2, 4, 4, 8, 64);
 
     static NDArray loss(CausalLm model, NDManager m, long[] tokens, int batch, int t) {
-        NDArray ids = m.create(tokens, new Shape(batch, t + 1));
-        NDArray x = ids.get(new NDIndex(":, :-1"));
-        NDArray y = ids.get(new NDIndex(":, 1:"));
-        NDArray logits = model.forward(x, AttentionMask.full(batch, t), null);
-        return Losses.nextToken(logits, y, m.ones(new Shape(batch, t)));
+        return WindowLoss.of(model, m, tokens, batch, t);
     }
 
     @Test
