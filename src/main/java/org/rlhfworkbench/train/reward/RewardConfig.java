@@ -1,0 +1,22 @@
+package org.rlhfworkbench.train.reward;
+
+/**
+ * Reward-model hyperparameters (saved as JSON in runs/&lt;id&gt;/ with the seed).
+ *
+ * @param epochs passes over the ranked prompts; InstructGPT used a single epoch to avoid overfitting
+ * @param promptsPerStep prompts (each with all K responses) per optimiser step
+ * @param learningRate peak AdamW rate for backbone and head
+ * @param warmupSteps linear warm-up at the start
+ * @param valFraction share of prompts held out for pairwise accuracy (split by prompt)
+ * @param maxLength prompt + response tokens per row
+ * @param marginScale margin = marginScale * (quality_w - quality_l) subtracted inside the sigmoid (Llama 2); 0 = off
+ * @param centerCoefficient TRL's center_rewards_coefficient: + c * mean(r^2) keeps rewards centred; 0 = off
+ * @param checkpointEvery steps between resumable checkpoints
+ * @param seed head init, data order, split
+ */
+public record RewardConfig(int epochs, int promptsPerStep, float learningRate, int warmupSteps, double valFraction,
+                           int maxLength, double marginScale, double centerCoefficient, int checkpointEvery, long seed) {
+    public static RewardConfig defaults() {
+        return new RewardConfig(2, 4, 5e-5f, 10, 0.15, 128, 0.0, 0.01, 50, 42);
+    }
+}

@@ -1,0 +1,95 @@
+package org.rlhfworkbench.train.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.rlhfworkbench.lm.io.SafeTensors;
+import org.rlhfworkbench.lm.io.TensorData;
+import org.rlhfworkbench.lm.optim.AdamW;
+
+/**
+ * A resumable checkpoint in runs/&lt;id&gt;/checkpoint/: parameters (by their in-memory names),
+ * AdamW's moments and the train state. Written into checkpoint.tmp/ and renamed over the old
+ * one, so a crash mid-write leaves the last good checkpoint in place.
+ */
+public final class Checkpoint {
+    static final String DIR = "checkpoint";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Checkpoint() {
+    }
+
+    public static boolean exists(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(DIR).resolve("state.json"));
+    }
+
+    public static void save(Path runDir, Map<String, NDArray> params, AdamW adam, TrainState state) throws IOException {
+        Path tmp = runDir.resolve(DIR + ".tmp");
+        deleteTree(tmp);
+        Files.createDirectories(tmp);
+        SafeTensors.write(tmp.resolve("params.safetensors"), tensors(params, ""), null);
+        Map<String, TensorData> moments = tensors(adam.firstMoments(), "m.");
+        moments.putAll(tensors(adam.secondMoments(), "v."));
+        SafeTensors.write(tmp.resolve("optimizer.safetensors"), moments, null);
+        Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
+        Path target = runDir.resolve(DIR);
+        Path old = runDir.resolve(DIR + ".old");
+        deleteTree(old);
+        if (Files.exists(target)) {
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+    }
+
+    /** Loads parameters into {@code params} (same names and shapes) and restores AdamW; returns the state. */
+    public static TrainState load(Path runDir, Map<String, NDArray> params, AdamW adam, NDManager m) throws IOException {
+        Path dir = runDir.resolve(DIR);
+        Map<String, TensorData> saved = SafeTensors.read(dir.resolve("params.safetensors"));
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            TensorData t = saved.get(e.getKey());
+            if (t == null) {
+                throw new IOException(dir.resolve("params.safetensors") + " has no tensor " + e.getKey());
+            }
+            e.getValue().set(t.toFloats());
+        }
+        TrainState state = JSON.readValue(Files.readString(dir.resolve("state.json")), TrainState.class);
+        Map<String, NDArray> first = new LinkedHashMap<>();
+        Map<String, NDArray> second = new LinkedHashMap<>();
+        for (TensorData t : SafeTensors.read(dir.resolve("optimizer.safetensors")).values()) {
+            NDArray a = m.create(t.toFloats(), new Shape(t.shape()));
+            (t.name().startsWith("m.") ? first : second).put(t.name().substring(2), a);
+        }
+        adam.restore(first, second, state.optimizerSteps());
+        return state;
+    }
+
+    private static Map<String, TensorData> tensors(Map<String, NDArray> arrays, String prefix) {
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            String name = prefix + e.getKey();
+            out.put(name, TensorData.ofFloats(name, e.getValue().getShape().getShape(), e.getValue().toFloatArray()));
+        }
+        return out;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

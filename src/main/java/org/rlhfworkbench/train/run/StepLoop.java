@@ -1,0 +1,72 @@
+package org.rlhfworkbench.train.run;
+
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.util.Map;
+import org.rlhfworkbench.lm.optim.NonFiniteLossException;
+import org.rlhfworkbench.lm.optim.Trainer;
+
+/**
+ * The loop every trainer shares: resume from the checkpoint if asked, run steps, checkpoint every
+ * N steps and at the end, stop cleanly when cancelled (checkpoint first), and on a NaN / Inf loss
+ * stop with a clear message, leaving the last good checkpoint untouched.
+ */
+public final class StepLoop {
+    /** One training step and what to do around it. */
+    public interface Body {
+        /** Runs step {@code step} (0-based) and returns its loss. */
+        Trainer.StepResult step(long step);
+
+        /** Called after step {@code step} completes (e.g. evaluation at an epoch end). */
+        default void after(long step) {
+        }
+    }
+
+    /** How the loop ended. */
+    public enum Outcome { DONE, CANCELLED }
+
+    private StepLoop() {
+    }
+
+    public static Outcome run(RunContext ctx, Trainer trainer, Map<String, NDArray> params, long totalSteps,
+                              int checkpointEvery, long seed, boolean resume, long tokensPerStep, Body body)
+            throws IOException {
+        long start = 0;
+        if (resume && Checkpoint.exists(ctx.dir())) {
+            TrainState s = Checkpoint.load(ctx.dir(), params, trainer.optimizer(),
+                    params.values().iterator().next().getManager());
+            start = s.step();
+            ctx.log("resumed at step " + start + " of " + totalSteps);
+        }
+        long t0 = System.nanoTime();
+        for (long step = start; step < totalSteps; step++) {
+            if (ctx.shouldStop()) {
+                save(ctx, params, trainer, step, seed);
+                ctx.log("cancelled at step " + step + "; checkpoint saved");
+                return Outcome.CANCELLED;
+            }
+            Trainer.StepResult r;
+            try {
+                r = body.step(step);
+            } catch (NonFiniteLossException e) {
+                throw new NonFiniteLossException(e.getMessage() + "; the run stopped and kept its last good checkpoint"
+                        + " (" + ctx.dir().resolve(Checkpoint.DIR) + "). Try a lower learning rate.");
+            }
+            ctx.metric(step + 1, "loss", r.loss());
+            ctx.metric(step + 1, "lr", r.lr());
+            ctx.metric(step + 1, "grad_norm", r.gradNorm());
+            double tps = tokensPerStep * (step + 1 - start) / ((System.nanoTime() - t0) / 1e9);
+            ctx.progress(step + 1, totalSteps, tps);
+            body.after(step);
+            if ((step + 1) % checkpointEvery == 0 || step + 1 == totalSteps) {
+                save(ctx, params, trainer, step + 1, seed);
+            }
+        }
+        return Outcome.DONE;
+    }
+
+    private static void save(RunContext ctx, Map<String, NDArray> params, Trainer trainer, long step, long seed)
+            throws IOException {
+        Checkpoint.save(ctx.dir(), params, trainer.optimizer(), new TrainState(step, trainer.optimizer().steps(), seed));
+    }
+}
