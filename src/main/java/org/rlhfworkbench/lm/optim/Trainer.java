@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.rlhfworkbench.lm.nd.NoGrad;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /**
@@ -48,6 +49,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Runs {@code micros} micro-batches, each loss scaled by 1 / micros, then one update. */
     public StepResult step(int micros, LossFn fn) {
+        NoGrad.enter();  // this thread's default is "on": updates below must not be recorded
         Collection<NDArray> values = params.values();
         float sum = 0;
         for (int i = 0; i < micros; i++) {
@@ -64,6 +66,7 @@ public final class Trainer implements AutoCloseable {
                 sum += value;
             }
         }
+        NoGrad.enter();  // the collector restored the thread's previous mode
         double norm = Gradients.clipGlobalNorm(values, cfg.clipNorm());
         if (!Double.isFinite(norm)) {
             Gradients.zero(values);

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.rlhfworkbench.lm.model.AttentionMask;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.model.KvCache;
+import org.rlhfworkbench.lm.nd.NoGrad;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /**
@@ -31,6 +32,7 @@ public final class Sampler {
 
     /** K samples for each prompt, as {@code result.get(prompt).get(k)}. */
     public List<List<Sample>> sample(List<int[]> prompts, int k, SamplingParams p, TokenListener listener) {
+        NoGrad.enter();
         Rows rows = new Rows(prompts.size(), k, p);
         try (NDManager m = model.manager().newSubManager()) {
             AttentionMask mask = leftPadMask(prompts);

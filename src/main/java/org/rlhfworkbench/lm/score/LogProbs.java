@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.List;
 import org.rlhfworkbench.lm.model.CausalLm;
+import org.rlhfworkbench.lm.nd.NoGrad;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /**
@@ -34,6 +35,7 @@ public final class LogProbs {
 
     /** Per-row arrays of the response tokens' log-probs (no gradient). */
     public static float[][] of(CausalLm model, List<int[]> prompts, List<int[]> responses, float temperature) {
+        NoGrad.enter();
         PackedBatch batch = new PackedBatch(prompts, responses);
         float[] flat;
         try (NDManager m = model.manager().newSubManager(); NDScope scope = new NDScope()) {

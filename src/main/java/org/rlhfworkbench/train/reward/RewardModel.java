@@ -64,6 +64,7 @@ public final class RewardModel {
 
     /** Rewards of one group's K responses, without gradient, as Java numbers. */
     public float[] score(RankedGroup g) {
+        org.rlhfworkbench.lm.nd.NoGrad.enter();
         try (NDManager m = backbone.manager().newSubManager(); NDScope scope = new NDScope()) {
             return rewards(repeat(g.prompt(), g.responses().size()), g.responses(), m).toFloatArray();
         }

@@ -32,7 +32,7 @@ public final class RewardTrainer {
         }
         this.rm = rm;
         this.train = usable;
-        this.val = val.stream().filter(g -> !g.pairs().isEmpty()).toList();
+        this.val = List.copyOf(val);  // all held-out responses count for the reward mean / std
         this.cfg = cfg;
     }
 

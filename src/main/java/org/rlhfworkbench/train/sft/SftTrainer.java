@@ -77,6 +77,7 @@ public final class SftTrainer {
     }
 
     public double validationLoss() {
+        org.rlhfworkbench.lm.nd.NoGrad.enter();
         double sum = 0;
         int n = 0;
         for (int i = 0; i < val.size(); i += cfg.batchSize()) {

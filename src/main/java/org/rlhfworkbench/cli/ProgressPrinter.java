@@ -1,0 +1,49 @@
+package org.rlhfworkbench.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rlhfworkbench.core.MetricPoint;
+import org.rlhfworkbench.jobs.run.RunListener;
+
+/** A text progress bar on stderr for a training run, redrawn at most four times a second. */
+final class ProgressPrinter implements RunListener {
+    private final PrintWriter err;
+    private final Map<String, Double> latest = new TreeMap<>();
+    private long lastDraw;
+
+    ProgressPrinter(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void onMetric(MetricPoint p) {
+        latest.put(p.name(), p.value());
+        if (p.name().startsWith("eval/")) {
+            err.printf("%n  step %d %s = %.4f%n", p.step(), p.name(), p.value());
+        }
+    }
+
+    @Override
+    public synchronized void onProgress(long step, long total, double tps, double eta) {
+        long now = System.currentTimeMillis();
+        if (now - lastDraw < 250 && step < total) {
+            return;
+        }
+        lastDraw = now;
+        int width = 30;
+        int done = (int) (width * step / Math.max(1, total));
+        err.printf("\r[%s%s] %d/%d loss %.4f  %.0f tok/s  ETA %.0fs   ", "#".repeat(done), ".".repeat(width - done),
+                step, total, latest.getOrDefault("loss", Double.NaN), tps, Double.isNaN(eta) ? 0 : eta);
+        err.flush();
+    }
+
+    @Override
+    public void onLog(String line) {
+        err.println(line);
+    }
+
+    synchronized Map<String, Double> latest() {
+        return new TreeMap<>(latest);
+    }
+}
