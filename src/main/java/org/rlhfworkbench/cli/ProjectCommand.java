@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `rlhf project new DIR` and `rlhf project info DIR [--json]`. */
 @Command(name = "project", description = "Create a project or show what it holds.",
-        subcommands = {ProjectCommand.New.class, ProjectCommand.Info.class})
+        subcommands = {ProjectCommand.New.class, ProjectCommand.Sample.class, ProjectCommand.Info.class})
 final class ProjectCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -39,6 +39,26 @@ final class ProjectCommand implements Runnable {
                 spec.commandLine().getOut().println("created project '" + p.name() + "' in " + p.dir()
                         + " (schema v" + p.schemaVersion() + ")");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "sample", description = "Create the bundled sample project (200 prompts, 120 demonstrations,"
+            + " the tiny base model) in DIR.")
+    static final class Sample implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "folder of the new sample project")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            if (Project.isProject(dir)) {
+                throw new IllegalArgumentException(dir.toAbsolutePath() + " is already a project");
+            }
+            Path made = org.rlhfworkbench.jobs.SampleProjects.createAt(dir);
+            spec.commandLine().getOut().println("created the sample project in " + made);
             return 0;
         }
     }

@@ -39,6 +39,9 @@ final class RewardCommand implements Callable<Integer> {
     @Option(names = "--center", description = "center_rewards_coefficient (default 0.01)")
     Double center;
 
+    @Option(names = "--train-prompts", description = "use only the first N training prompts (default: all)")
+    Integer trainPrompts;
+
     @Option(names = "--seed", description = "head init, data order and split (default 42)")
     Long seed;
 
@@ -51,7 +54,7 @@ final class RewardCommand implements Callable<Integer> {
         RewardConfig cfg = new RewardConfig(epochs == null ? d.epochs() : epochs, batch == null ? d.promptsPerStep() : batch,
                 lr == null ? d.learningRate() : lr, d.warmupSteps(), d.valFraction(), d.maxLength(),
                 margin == null ? d.marginScale() : margin, center == null ? d.centerCoefficient() : center,
-                d.checkpointEvery(), seed == null ? d.seed() : seed);
+                d.checkpointEvery(), seed == null ? d.seed() : seed, trainPrompts == null ? 0 : trainPrompts);
         return TrainRunner.run(dir, resume, new RewardJob(new RewardJob.Config(model, cfg)),
                 json -> new RewardJob(new ObjectMapper().convertValue(json, RewardJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -52,18 +52,27 @@ public final class SampleProjects {
      * never leaves a half-filled sample behind. The project is closed on return.
      */
     public static Path ensureSample(Path home) {
-        Path projects = home.toAbsolutePath().normalize().resolve("projects");
-        Path dir = projects.resolve(NAME);
+        Path dir = home.toAbsolutePath().normalize().resolve("projects").resolve(NAME);
         if (Project.isProject(dir)) {
             fillIfBlank(dir);
             return dir;
         }
+        return createAt(dir);
+    }
+
+    /**
+     * Creates the sample project in {@code dir} (which must not be a project yet): built in a
+     * hidden sibling folder and moved into place when complete. Returns {@code dir}.
+     */
+    public static Path createAt(Path target) {
+        Path dir = target.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
         Path tmp;
         try {
-            Files.createDirectories(projects);
-            tmp = Files.createTempDirectory(projects, "." + NAME + "-");
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + "-");
         } catch (IOException e) {
-            throw new ProjectException("Cannot create the sample project under " + projects + ": " + e.getMessage(), e);
+            throw new ProjectException("Cannot create the sample project under " + parent + ": " + e.getMessage(), e);
         }
         try {
             try (Project project = Project.create(tmp)) {

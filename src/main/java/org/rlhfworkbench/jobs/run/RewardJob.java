@@ -65,6 +65,9 @@ public final class RewardJob implements TrainJob {
         for (RankedGroup g : RankedData.load(project, lm.tokenizer(), max)) {
             (Order.heldOut(g.promptId(), cfg.reward().seed(), cfg.reward().valFraction()) ? val : train).add(g);
         }
+        if (cfg.reward().trainPrompts() > 0 && train.size() > cfg.reward().trainPrompts()) {
+            train = new ArrayList<>(train.subList(0, cfg.reward().trainPrompts()));
+        }
         trainCount = train.size();
         valCount = val.size();
         rm = RewardModel.withNewHead(lm.model(), cfg.reward().seed());

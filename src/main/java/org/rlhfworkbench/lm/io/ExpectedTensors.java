@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * check that a loaded map matches them. GPT-2's Conv1D weights are stored transposed (in x out).
  */
 public final class ExpectedTensors {
+    /** Heads stored beside a backbone (HF's *ForSequenceClassification "score"), not warned about. */
+    static final java.util.Set<String> KNOWN_HEADS = java.util.Set.of("score.weight", "score.bias");
+
     private static final Logger LOG = LoggerFactory.getLogger(ExpectedTensors.class);
     private static final int MAX_PROBLEMS_LISTED = 5;
     /** Non-parameter buffers that older transformers saved with the weights. */
@@ -143,6 +146,7 @@ public final class ExpectedTensors {
                 problems.add("tensor '" + spec.name() + "' has dtype " + found.dtype() + ", expected F32, F16 or BF16");
             }
         }
+        byName.keySet().removeAll(KNOWN_HEADS);  // reward / value heads travel with the backbone
         if (!byName.isEmpty()) {
             LOG.warn("{}: {} tensors not used by a {} model, ignored: {}", folder, byName.size(),
                     config.modelType(), byName.keySet());

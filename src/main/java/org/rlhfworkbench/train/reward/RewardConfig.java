@@ -13,10 +13,18 @@ package org.rlhfworkbench.train.reward;
  * @param centerCoefficient TRL's center_rewards_coefficient: + c * mean(r^2) keeps rewards centred; 0 = off
  * @param checkpointEvery steps between resumable checkpoints
  * @param seed head init, data order, split
+ * @param trainPrompts use only the first N training prompts (0 = all): for learning curves with a fixed held-out set
  */
 public record RewardConfig(int epochs, int promptsPerStep, float learningRate, int warmupSteps, double valFraction,
-                           int maxLength, double marginScale, double centerCoefficient, int checkpointEvery, long seed) {
+                           int maxLength, double marginScale, double centerCoefficient, int checkpointEvery, long seed,
+                           int trainPrompts) {
+    public RewardConfig(int epochs, int promptsPerStep, float learningRate, int warmupSteps, double valFraction,
+                        int maxLength, double marginScale, double centerCoefficient, int checkpointEvery, long seed) {
+        this(epochs, promptsPerStep, learningRate, warmupSteps, valFraction, maxLength, marginScale, centerCoefficient,
+                checkpointEvery, seed, 0);
+    }
+
     public static RewardConfig defaults() {
-        return new RewardConfig(2, 4, 5e-5f, 10, 0.15, 128, 0.0, 0.01, 50, 42);
+        return new RewardConfig(2, 4, 5e-5f, 10, 0.15, 128, 0.0, 0.01, 50, 42, 0);
     }
 }
