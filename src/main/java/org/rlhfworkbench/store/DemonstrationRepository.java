@@ -20,6 +20,18 @@ public final class DemonstrationRepository {
                 promptId, text, source.dbName(), generationId);
     }
 
+    /** Adds a demonstration written by a labeling decision; deleting that ranking deletes it too. */
+    public long add(long promptId, String text, DemonstrationSource source, Long generationId, Long rankingId) {
+        return db.update("INSERT INTO demonstration(prompt_id, text, source, generation_id, ranking_id)"
+                + " VALUES (?, ?, ?, ?, ?)", promptId, text, source.dbName(), generationId, rankingId);
+    }
+
+    /** The demonstrations a labeling decision wrote (corrections, written answer), in insertion order. */
+    public List<Demonstration> forRanking(long rankingId) {
+        return db.query("SELECT " + COLS + " FROM demonstration WHERE ranking_id = ? ORDER BY id",
+                DemonstrationRepository::map, rankingId);
+    }
+
     public List<Demonstration> all() {
         return db.query("SELECT " + COLS + " FROM demonstration ORDER BY id", DemonstrationRepository::map);
     }

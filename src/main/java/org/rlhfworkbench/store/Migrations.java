@@ -61,7 +61,12 @@ final class Migrations {
                     "CREATE INDEX generation_prompt ON generation(prompt_id)",
                     "CREATE INDEX ranking_prompt ON ranking(prompt_id)",
                     "CREATE INDEX demonstration_prompt ON demonstration(prompt_id)",
-                    "CREATE INDEX metric_run_name_step ON metric(run_id, name, step)")));
+                    "CREATE INDEX metric_run_name_step ON metric(run_id, name, step)")),
+            new Migration(3, "ratings and demonstrations remember the labeling decision that wrote them", List.of(
+                    "ALTER TABLE rating ADD COLUMN ranking_id INTEGER REFERENCES ranking(id) ON DELETE CASCADE",
+                    "ALTER TABLE demonstration ADD COLUMN ranking_id INTEGER REFERENCES ranking(id) ON DELETE CASCADE",
+                    "CREATE INDEX rating_ranking ON rating(ranking_id)",
+                    "CREATE INDEX demonstration_ranking ON demonstration(ranking_id)")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

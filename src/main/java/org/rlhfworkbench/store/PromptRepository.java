@@ -37,6 +37,12 @@ public final class PromptRepository {
                 PromptRepository::map, limit, offset);
     }
 
+    /** Ids of prompts without any ranking, lowest first (what is left to label). */
+    public List<Long> unrankedIds(int limit) {
+        return db.query("SELECT id FROM prompt p WHERE NOT EXISTS (SELECT 1 FROM ranking r WHERE r.prompt_id = p.id)"
+                + " ORDER BY id LIMIT ?", rs -> rs.getLong(1), limit);
+    }
+
     public void setSplit(long id, String split) {
         db.update("UPDATE prompt SET split = ? WHERE id = ?", split, id);
     }

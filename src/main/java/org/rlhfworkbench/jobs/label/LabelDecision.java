@@ -7,6 +7,9 @@ import org.rlhfworkbench.core.RankingStatus;
 /**
  * What the labeler decided for one prompt.
  *
+ * @param shownGenerationIds per slot (shown order): the stored generation id, or null for a response
+ *        still generating when the labeler submits (the service waits for it and fills in its id);
+ *        an empty list means "the item's responses as shown". Must be complete for {@code replace}.
  * @param ranks per slot (shown order): 1 = best, equal = tie, null = unranked
  * @param status RANKED, SKIPPED, FLAGGED or ALL_BAD
  * @param note the flag note, or null
@@ -19,7 +22,7 @@ public record LabelDecision(long promptId, List<Long> shownGenerationIds, List<I
                             String note, List<Map<String, Integer>> ratings, List<String> corrections,
                             String writtenAnswer) {
     public LabelDecision {
-        shownGenerationIds = List.copyOf(shownGenerationIds);
+        shownGenerationIds = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(shownGenerationIds));
         ranks = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ranks));
         ratings = List.copyOf(ratings);
         corrections = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(corrections));

@@ -1,0 +1,175 @@
+package org.rlhfworkbench.jobs.label;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.rlhfworkbench.lm.LanguageModel;
+import org.rlhfworkbench.lm.sample.Sampler;
+import org.rlhfworkbench.lm.sample.SamplingParams;
+import org.rlhfworkbench.lm.tokenizer.StreamDecoder;
+import org.rlhfworkbench.lm.tokenizer.TextTokenizer;
+
+/**
+ * Samples K responses for each of a few prompts in one {@link Sampler} call (one shared prefill
+ * per prompt) and turns the tokens into response text as they stream ({@link ResponseText}).
+ * A response is reported done the moment it hits EOS or starts a new turn, not when the whole
+ * batch ends; its token count is the number of sampled tokens that produced its text (EOS and a
+ * cut-off new turn not counted). Use it only on the thread that owns the model.
+ */
+public final class ResponseGenerator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Receives the responses; called on the generating thread. */
+    public interface Sink {
+        void onText(int prompt, int index, String delta);
+
+        void onDone(int prompt, int index, String text, int tokenCount);
+    }
+
+    private final LanguageModel lm;
+    private final BooleanSupplier cancelled;
+
+    /** {@code cancelled} is polled per token; when it turns true generation stops with a CancellationException. */
+    public ResponseGenerator(LanguageModel lm, BooleanSupplier cancelled) {
+        this.lm = lm;
+        this.cancelled = cancelled;
+    }
+
+    /** The tokenizer's EOS ids, the stop tokens for labeling. */
+    public Set<Integer> stopIds() {
+        return Arrays.stream(lm.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
+    }
+
+    public void generate(List<String> renderedPrompts, int k, SamplingParams params, Sink sink) {
+        TextTokenizer tok = lm.tokenizer();
+        int maxPositions = lm.model().shape().maxPositions();
+        int maxNew = Math.min(params.maxNewTokens(), maxPositions - 1);
+        List<int[]> ids = new ArrayList<>();
+        for (String text : renderedPrompts) {
+            ids.add(fit(tok.encode(text), maxPositions - maxNew));
+        }
+        Row[][] rows = new Row[renderedPrompts.size()][k];
+        for (Row[] perPrompt : rows) {
+            for (int i = 0; i < k; i++) {
+                perPrompt[i] = new Row(new StreamDecoder(tok, true));
+            }
+        }
+        Set<Integer> stops = params.stopIds();
+        new Sampler(lm.model()).sample(ids, k, params.withMaxNewTokens(maxNew), (p, i, token) -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("generation was cancelled");
+            }
+            Row r = rows[p][i];
+            if (r.done) {
+                return;
+            }
+            if (stops.contains(token)) {
+                finish(r, p, i, sink);
+                return;
+            }
+            emit(sink, p, i, r.text.push(r.decoder.push(token)));
+            r.lengths.add(r.text.visibleLength());
+            if (r.text.ended()) {
+                finish(r, p, i, sink);
+            }
+        });
+        for (int p = 0; p < rows.length; p++) {
+            for (int i = 0; i < k; i++) {
+                if (!rows[p][i].done) {
+                    finish(rows[p][i], p, i, sink);
+                }
+            }
+        }
+    }
+
+    /**
+     * The sampling parameters as stored with each generation (generation.sampling_json);
+     * {@code index} is the response's position among the prompt's K (it keeps the shown order
+     * when stored responses are shown again).
+     */
+    public static String samplingJson(SamplingParams p, int k, String template, int index) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("index", index);
+        o.put("temperature", p.temperature());
+        o.put("top_k", p.topK());
+        o.put("top_p", p.topP());
+        o.put("max_new_tokens", p.maxNewTokens());
+        o.put("seed", p.seed());
+        o.put("k", k);
+        p.stopIds().stream().sorted().forEach(o.putArray("stop_ids")::add);
+        o.put("prompt_template", template);
+        return o.toString();
+    }
+
+    /** The "index" of a sampling_json written by {@link #samplingJson}, or -1. */
+    public static int sampleIndex(String samplingJson) {
+        if (samplingJson == null) {
+            return -1;
+        }
+        try {
+            return JSON.readTree(samplingJson).path("index").asInt(-1);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return -1;
+        }
+    }
+
+    private void finish(Row r, int p, int i, Sink sink) {
+        if (!r.text.ended()) {
+            emit(sink, p, i, r.text.push(r.decoder.flush()));
+            if (!r.lengths.isEmpty()) {
+                r.lengths.set(r.lengths.size() - 1, r.text.visibleLength());
+            }
+        }
+        emit(sink, p, i, r.text.rest());
+        String text = r.text.finish();
+        r.done = true;
+        sink.onDone(p, i, text, tokensFor(r.lengths, text.length()));
+    }
+
+    /** How many sampled tokens it took to produce the first {@code length} characters of the response. */
+    static int tokensFor(List<Integer> lengths, int length) {
+        if (length == 0) {
+            return 0;
+        }
+        for (int n = 0; n < lengths.size(); n++) {
+            if (lengths.get(n) >= length) {
+                return n + 1;
+            }
+        }
+        return lengths.size();
+    }
+
+    private static void emit(Sink sink, int p, int i, String delta) {
+        if (!delta.isEmpty()) {
+            sink.onText(p, i, delta);
+        }
+    }
+
+    /** Keeps the last {@code room} tokens of a long prompt; an empty prompt starts from BOS or EOS. */
+    private int[] fit(int[] ids, int room) {
+        if (ids.length == 0) {
+            TextTokenizer tok = lm.tokenizer();
+            int start = tok.bosId().orElse(tok.eosId().orElse(0));
+            return new int[] {start};
+        }
+        return ids.length <= room ? ids : Arrays.copyOfRange(ids, ids.length - room, ids.length);
+    }
+
+    private static final class Row {
+        final StreamDecoder decoder;
+        final ResponseText text = new ResponseText();
+        /** Visible text length after each sampled token, for the token count of the final text. */
+        final List<Integer> lengths = new ArrayList<>();
+        boolean done;
+
+        Row(StreamDecoder decoder) {
+            this.decoder = decoder;
+        }
+    }
+}
