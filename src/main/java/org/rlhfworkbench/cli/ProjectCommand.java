@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `rlhf project new DIR` and `rlhf project info DIR [--json]`. */
 @Command(name = "project", description = "Create a project or show what it holds.",
-        subcommands = {ProjectCommand.New.class, ProjectCommand.Sample.class, ProjectCommand.Info.class})
+        subcommands = {ProjectCommand.New.class, ProjectCommand.Sample.class, ProjectCommand.Info.class,
+                ProjectCommand.Set.class})
 final class ProjectCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -59,6 +60,31 @@ final class ProjectCommand implements Runnable {
             }
             Path made = org.rlhfworkbench.jobs.SampleProjects.createAt(dir);
             spec.commandLine().getOut().println("created the sample project in " + made);
+            return 0;
+        }
+    }
+
+    @Command(name = "set", description = "Set a project setting: k, temperature, top_p, top_k, max_new_tokens, ratings,"
+            + " criteria, guidelines, prompt_template, policy_model.")
+    static final class Set implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "project folder")
+        Path dir;
+
+        @Parameters(index = "1", paramLabel = "KEY", description = "setting name")
+        String key;
+
+        @Parameters(index = "2", paramLabel = "VALUE", description = "new value")
+        String value;
+
+        @Override
+        public Integer call() {
+            try (Project p = Project.open(dir)) {
+                p.meta().put(key, value);
+            }
+            spec.commandLine().getOut().println(key + " = " + value);
             return 0;
         }
     }

@@ -29,6 +29,11 @@ public final class ModelPicker {
                 + " model yet; import or pretrain one first");
     }
 
+    /** The model with {@code id}. */
+    public static ModelEntry pick(Project project, long id) {
+        return pick(project, Long.valueOf(id), new ModelKind[0]);
+    }
+
     public static Path folder(Project project, ModelEntry model) {
         return project.dir().resolve(model.path());
     }

@@ -22,4 +22,8 @@ public interface RunContext {
 
     /** A line for the run's log (shown in the GUI and printed by the CLI). */
     void log(String message);
+
+    /** Probe prompts re-sampled at {@code step} (RL trainers); ignored by default. */
+    default void samples(long step, java.util.List<ProbeSample> samples) {
+    }
 }

@@ -20,6 +20,15 @@ public final class StepLoop {
         /** Called after step {@code step} completes (e.g. evaluation at an epoch end). */
         default void after(long step) {
         }
+
+        /** Trainer-specific numbers to keep in the checkpoint (e.g. the KL coefficient). */
+        default java.util.Map<String, Double> state() {
+            return java.util.Map.of();
+        }
+
+        /** Restores what {@link #state()} saved. */
+        default void restore(java.util.Map<String, Double> state) {
+        }
     }
 
     /** How the loop ended. */
@@ -36,12 +45,13 @@ public final class StepLoop {
             TrainState s = Checkpoint.load(ctx.dir(), params, trainer.optimizer(),
                     params.values().iterator().next().getManager());
             start = s.step();
+            body.restore(s.extra());
             ctx.log("resumed at step " + start + " of " + totalSteps);
         }
         long t0 = System.nanoTime();
         for (long step = start; step < totalSteps; step++) {
             if (ctx.shouldStop()) {
-                save(ctx, params, trainer, step, seed);
+                save(ctx, params, trainer, step, seed, body);
                 ctx.log("cancelled at step " + step + "; checkpoint saved");
                 return Outcome.CANCELLED;
             }
@@ -59,14 +69,15 @@ public final class StepLoop {
             ctx.progress(step + 1, totalSteps, tps);
             body.after(step);
             if ((step + 1) % checkpointEvery == 0 || step + 1 == totalSteps) {
-                save(ctx, params, trainer, step + 1, seed);
+                save(ctx, params, trainer, step + 1, seed, body);
             }
         }
         return Outcome.DONE;
     }
 
-    private static void save(RunContext ctx, Map<String, NDArray> params, Trainer trainer, long step, long seed)
-            throws IOException {
-        Checkpoint.save(ctx.dir(), params, trainer.optimizer(), new TrainState(step, trainer.optimizer().steps(), seed));
+    private static void save(RunContext ctx, Map<String, NDArray> params, Trainer trainer, long step, long seed,
+                             Body body) throws IOException {
+        Checkpoint.save(ctx.dir(), params, trainer.optimizer(),
+                new TrainState(step, trainer.optimizer().steps(), seed, body.state()));
     }
 }

@@ -1,0 +1,67 @@
+package org.rlhfworkbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rlhfworkbench.jobs.run.PpoJob;
+import org.rlhfworkbench.train.ppo.PpoConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `rlhf ppo DIR [options] [--resume RUN]`: PPO against the newest reward model. */
+@Command(name = "ppo", description = "PPO with a per-token KL penalty to the SFT model, against the newest reward model;"
+        + " saves a model of kind policy.")
+final class PpoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "project folder")
+    Path dir;
+
+    @Option(names = "--steps", description = "PPO steps (default 60)")
+    Integer steps;
+
+    @Option(names = "--model", description = "policy start / reference model id (default: newest sft)")
+    Long model;
+
+    @Option(names = "--reward-model", description = "reward model id (default: newest)")
+    Long rewardModel;
+
+    @Option(names = "--kl-coef", description = "initial beta (default 0.05)")
+    Double klCoef;
+
+    @Option(names = "--adaptive-kl", description = "adaptive KL controller (target 6 nats)")
+    boolean adaptive;
+
+    @Option(names = "--lr", description = "learning rate (default 3e-5)")
+    Float lr;
+
+    @Option(names = "--temperature", description = "sampling temperature of rollouts (default 0.7)")
+    Float temperature;
+
+    @Option(names = "--seed", description = "prompt order, sampling and value-head init (default 42)")
+    Long seed;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
+    Long resume;
+
+    static PpoConfig config(Integer steps, Double klCoef, boolean adaptive, Float lr, Float temperature, Long seed) {
+        PpoConfig d = PpoConfig.defaults();
+        return new PpoConfig(steps == null ? d.steps() : steps, d.rolloutPrompts(), d.miniBatches(), d.ppoEpochs(),
+                lr == null ? d.learningRate() : lr, temperature == null ? d.temperature() : temperature, d.maxNewTokens(), klCoef == null ? d.klCoef() : klCoef,
+                d.klEstimator(), adaptive, d.klTarget(), d.klHorizon(), d.cliprange(), d.cliprangeValue(), d.vfCoef(),
+                d.gamma(), d.lam(), d.entropyCoef(), d.missingEosPenalty(), d.rewardClip(), d.probeEvery(),
+                d.checkpointEvery(), seed == null ? d.seed() : seed);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, config(steps, klCoef, adaptive, lr, temperature, seed));
+        return TrainRunner.run(dir, resume, new PpoJob(cfg),
+                json -> new PpoJob(new ObjectMapper().convertValue(json, PpoJob.Config.class)),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,138 @@
+package org.rlhfworkbench.jobs.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.rlhfworkbench.core.ModelEntry;
+import org.rlhfworkbench.core.ModelKind;
+import org.rlhfworkbench.core.Prompt;
+import org.rlhfworkbench.jobs.label.PromptFormat;
+import org.rlhfworkbench.lm.LanguageModel;
+import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.io.SafeTensors;
+import org.rlhfworkbench.lm.io.TensorData;
+import org.rlhfworkbench.store.Project;
+import org.rlhfworkbench.train.data.Order;
+import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.train.ppo.PpoTrainer;
+import org.rlhfworkbench.train.reward.RewardModel;
+import org.rlhfworkbench.train.run.RunContext;
+import org.rlhfworkbench.train.run.StepLoop;
+
+/**
+ * PPO from the newest SFT model (policy and frozen reference) against the newest reward model,
+ * on the project's prompts minus a held-out share kept for evaluation. Result: a model of kind
+ * policy, with its value head in value_head.safetensors.
+ */
+public final class PpoJob implements TrainJob {
+    /** What the run saves: policy start, reward model, held-out share for evaluation, PPO settings. */
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo) {
+    }
+
+    public static final String VALUE_HEAD_FILE = "value_head.safetensors";
+    static final int PROBES = 4;
+
+    private final Config cfg;
+    private ModelEntry from;
+    private LanguageModel policy;
+    private LanguageModel reference;
+    private LanguageModel reward;
+    private PpoTrainer trainer;
+    private int promptCount;
+
+    public PpoJob(Config cfg) {
+        this.cfg = cfg;
+    }
+
+    @Override
+    public String kind() {
+        return "ppo";
+    }
+
+    @Override
+    public Object config() {
+        return cfg;
+    }
+
+    @Override
+    public long seed() {
+        return cfg.ppo().seed();
+    }
+
+    /** True for the prompts PPO never trains on (evaluation prompts). */
+    public static boolean heldOut(long promptId, Config cfg) {
+        return Order.heldOut(promptId, cfg.ppo().seed() + 17, cfg.evalFraction());
+    }
+
+    @Override
+    public void prepare(Project project) throws Exception {
+        from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
+        ModelEntry rmEntry = ModelPicker.pick(project, cfg.rewardModel(), ModelKind.REWARD);
+        policy = LanguageModels.load(ModelPicker.folder(project, from));
+        reference = LanguageModels.load(ModelPicker.folder(project, from));
+        Path rmFolder = ModelPicker.folder(project, rmEntry);
+        reward = LanguageModels.load(rmFolder);
+        JsonNode stats = new ObjectMapper().readTree(rmFolder.resolve(RewardJob.STATS_FILE).toFile());
+        double mean = stats.path("reward_mean").asDouble(0);
+        double std = Math.max(1e-3, stats.path("reward_std").asDouble(1));
+        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+        int maxPrompt = policy.model().shape().maxPositions() - cfg.ppo().maxNewTokens();
+        List<int[]> train = new ArrayList<>();
+        List<int[]> probes = new ArrayList<>();
+        for (Prompt p : project.prompts().all()) {
+            int[] ids = policy.tokenizer().encode(format.render(p));
+            if (ids.length == 0 || ids.length > maxPrompt) {
+                continue;
+            }
+            if (heldOut(p.id(), cfg)) {
+                if (probes.size() < PROBES) {
+                    probes.add(ids);
+                }
+            } else {
+                train.add(ids);
+            }
+        }
+        promptCount = train.size();
+        Set<Integer> eos = java.util.Arrays.stream(policy.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
+        trainer = new PpoTrainer(policy.model(), reference.model(), new RewardModel(reward.model()), mean, std, train,
+                probes, ids -> policy.tokenizer().decode(ids, true), eos, cfg.ppo());
+    }
+
+    @Override
+    public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
+        ctx.log("PPO from model " + from.id() + " (" + from.name() + ") on " + promptCount + " prompts, "
+                + cfg.ppo().steps() + " steps of " + cfg.ppo().rolloutPrompts() + " episodes");
+        return trainer.run(ctx, resume);
+    }
+
+    @Override
+    public String finish(Project project, long runId) throws Exception {
+        String path = "models/ppo-" + runId;
+        Path folder = project.dir().resolve(path);
+        LanguageModels.save(policy.model(), policy.config(), folder, policy.folder());
+        Map<String, TensorData> head = new HashMap<>();
+        trainer.valueHead().forEach((k, v) -> head.put(k, TensorData.ofFloats(k, v.getShape().getShape(),
+                v.toFloatArray())));
+        SafeTensors.write(folder.resolve(VALUE_HEAD_FILE), head, Map.of("format", "pt"));
+        Files.writeString(folder.resolve("ppo_timings.json"), new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(trainer.timings()) + "\n");
+        long id = project.models().add("ppo-" + runId, ModelKind.POLICY, from.id(), path, runId);
+        return String.format("model %d (%s), final beta %.4f", id, path, trainer.beta());
+    }
+
+    @Override
+    public void close() {
+        for (LanguageModel lm : new LanguageModel[] {policy, reference, reward}) {
+            if (lm != null) {
+                lm.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.rlhfworkbench.train.ppo;
+
+/**
+ * PPO hyperparameters, defaults close to TRL's PPOTrainer for small models. Saved as JSON with
+ * every run together with its seed.
+ *
+ * @param steps PPO iterations (rollout + update)
+ * @param rolloutPrompts prompts sampled per iteration (episodes per step)
+ * @param miniBatches minibatches per PPO epoch; TRL's num_mini_batches
+ * @param ppoEpochs passes over each rollout; 4 as in TRL and the PPO paper
+ * @param learningRate policy and value head; small, the policy starts from a good SFT model
+ * @param temperature sampling temperature 0.7 (TRL default); log-probs use the same temperature
+ * @param maxNewTokens response length cap
+ * @param klCoef initial beta 0.05 (TRL's kl_coef)
+ * @param klEstimator "k1" (log ratio, TRL default) or "k3" (unbiased, always >= 0)
+ * @param adaptiveKl Ziegler et al.'s controller instead of a fixed beta
+ * @param klTarget target KL per response for the controller (nats)
+ * @param klHorizon controller horizon in episodes
+ * @param cliprange policy ratio clip 0.2 (PPO paper)
+ * @param cliprangeValue value clip 0.2 (TRL)
+ * @param vfCoef value loss weight 0.1 (TRL)
+ * @param gamma discount 1: episodes are short and the reward comes at the end
+ * @param lam GAE lambda 0.95 (TRL)
+ * @param entropyCoef entropy bonus, 0 by default (TRL has none)
+ * @param missingEosPenalty subtracted from the score when a response hits the length cap; 0 = off
+ * @param rewardClip clip normalised scores to [-c, c]; 0 = off
+ * @param probeEvery re-sample the probe prompts every N steps
+ * @param checkpointEvery steps between resumable checkpoints
+ * @param seed prompt order, sampling, value-head init
+ */
+public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
+                        float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
+                        double klTarget, double klHorizon, double cliprange, double cliprangeValue, double vfCoef,
+                        double gamma, double lam, double entropyCoef, double missingEosPenalty, double rewardClip,
+                        int probeEvery, int checkpointEvery, long seed) {
+
+    public static PpoConfig defaults() {
+        return new PpoConfig(60, 16, 2, 4, 3e-5f, 0.7f, 24, 0.05, "k1", false, 6.0, 10000, 0.2, 0.2, 0.1, 1.0, 0.95,
+                0.0, 1.0, 5.0, 10, 10, 42);
+    }
+
+    public PpoConfig withSteps(int n) {
+        return new PpoConfig(n, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef,
+                klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed);
+    }
+}

@@ -1,0 +1,116 @@
+package org.rlhfworkbench.train.ppo;
+
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.rlhfworkbench.lm.model.CausalLm;
+import org.rlhfworkbench.lm.optim.LrSchedule;
+import org.rlhfworkbench.lm.optim.OptimizerConfig;
+import org.rlhfworkbench.lm.optim.Trainer;
+import org.rlhfworkbench.train.data.Order;
+import org.rlhfworkbench.train.reward.RewardModel;
+import org.rlhfworkbench.train.run.RunContext;
+import org.rlhfworkbench.train.run.StepLoop;
+
+/**
+ * Stage 4 of InstructGPT: PPO against the reward model with a per-token KL penalty to the
+ * frozen SFT model. Each step: 1-5 {@link RolloutMaker} (sample, score, reference, rewards, GAE),
+ * 6 {@link PpoUpdate} (clipped policy and value losses over minibatches), 7 the KL controller.
+ * Resumable: policy, value head, optimizer, beta and step are checkpointed; prompt order and
+ * sampling seeds are functions of (seed, step).
+ */
+public final class PpoTrainer {
+    private final PolicyWithValue pv;
+    private final RolloutMaker maker;
+    private final PpoConfig cfg;
+    private final List<int[]> prompts;
+    private final Probes probes;
+    private final KlController kl;
+    private final Timings timings = new Timings();
+
+    public PpoTrainer(CausalLm policy, CausalLm reference, RewardModel rm, double rmMean, double rmStd,
+                      List<int[]> prompts, List<int[]> probePrompts, Function<int[], String> decode, Set<Integer> eos,
+                      PpoConfig cfg) {
+        if (prompts.isEmpty()) {
+            throw new IllegalArgumentException("no prompts to run PPO on");
+        }
+        this.pv = new PolicyWithValue(policy);
+        this.cfg = cfg;
+        this.prompts = prompts;
+        this.kl = new KlController(cfg.klCoef(), cfg.adaptiveKl(), cfg.klTarget(), cfg.klHorizon());
+        this.maker = new RolloutMaker(pv, reference, rm, rmMean, rmStd, cfg, eos, timings);
+        this.probes = new Probes(pv.policy, reference, rm, probePrompts, decode, eos, cfg);
+    }
+
+    /** Policy weights plus the value head (what a checkpoint holds). */
+    public Map<String, NDArray> parameters() {
+        return pv.parameters();
+    }
+
+    public Map<String, NDArray> valueHead() {
+        return pv.head();
+    }
+
+    public double beta() {
+        return kl.beta();
+    }
+
+    public Map<String, Double> timings() {
+        return timings.totals();
+    }
+
+    public StepLoop.Outcome run(RunContext ctx, boolean resume) throws IOException {
+        Map<String, NDArray> params = pv.parameters();
+        int updatesPerStep = cfg.ppoEpochs() * Math.max(1, Math.min(cfg.miniBatches(), cfg.rolloutPrompts()));
+        try (Trainer trainer = new Trainer(params, pv.policy.manager(), OptimizerConfig.defaults(),
+                new LrSchedule(LrSchedule.Kind.LINEAR, cfg.learningRate(), 0, cfg.steps() * updatesPerStep, 0f))) {
+            PpoUpdate update = new PpoUpdate(pv, trainer, cfg);
+            long tokensPerStep = (long) cfg.rolloutPrompts() * cfg.maxNewTokens();
+            return StepLoop.run(ctx, trainer, params, cfg.steps(), cfg.checkpointEvery(), cfg.seed(), resume,
+                    tokensPerStep, new StepLoop.Body() {
+                        @Override
+                        public Trainer.StepResult step(long step) {
+                            return ppoStep(ctx, update, step);
+                        }
+
+                        @Override
+                        public void after(long step) {
+                            if (cfg.probeEvery() > 0 && (step + 1) % cfg.probeEvery() == 0) {
+                                ctx.samples(step + 1, probes.sample(step + 1));
+                            }
+                        }
+
+                        @Override
+                        public Map<String, Double> state() {
+                            return Map.of("beta", kl.beta());
+                        }
+
+                        @Override
+                        public void restore(Map<String, Double> state) {
+                            kl.set(state.getOrDefault("beta", cfg.klCoef()));
+                        }
+                    });
+        }
+    }
+
+    private Trainer.StepResult ppoStep(RunContext ctx, PpoUpdate update, long step) {
+        List<int[]> batch = new ArrayList<>();
+        for (int i : Order.batch(prompts.size(), cfg.rolloutPrompts(), cfg.seed(), step)) {
+            batch.add(prompts.get(i));
+        }
+        double beta = kl.beta();
+        Rollout r = maker.make(batch, cfg.seed() * 7919 + step, beta);
+        long t0 = System.nanoTime();
+        PpoUpdate.Stats s = update.run(r, cfg.seed() + step);
+        timings.add("timing/update", t0);
+        // 7. adapt beta to the measured KL
+        kl.update(r.klPerResponse(), r.size());
+        PpoMetrics.emit(ctx, step + 1, (step + 1) * cfg.rolloutPrompts(), r, s, beta, timings.totals());
+        return new Trainer.StepResult(step + 1, (float) (s.policyLoss() + 0.5 * cfg.vfCoef() * s.valueLoss()),
+                s.gradNorm(), s.lr());
+    }
+}

@@ -1,0 +1,69 @@
+package org.rlhfworkbench.train.ppo;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.rlhfworkbench.lm.model.CausalLm;
+import org.rlhfworkbench.lm.sample.Sample;
+import org.rlhfworkbench.lm.sample.Sampler;
+import org.rlhfworkbench.lm.sample.SamplingParams;
+import org.rlhfworkbench.lm.sample.TokenListener;
+import org.rlhfworkbench.train.reward.RewardModel;
+import org.rlhfworkbench.train.run.ProbeSample;
+
+/** Fixed probe prompts answered by the policy and the reference model (same seed), with RM scores. */
+final class Probes {
+    private final CausalLm policy;
+    private final CausalLm reference;
+    private final RewardModel rm;
+    private final List<int[]> prompts;
+    private final Function<int[], String> decode;
+    private final Set<Integer> eos;
+    private final PpoConfig cfg;
+
+    Probes(CausalLm policy, CausalLm reference, RewardModel rm, List<int[]> prompts, Function<int[], String> decode,
+           Set<Integer> eos, PpoConfig cfg) {
+        this.policy = policy;
+        this.reference = reference;
+        this.rm = rm;
+        this.prompts = prompts;
+        this.decode = decode;
+        this.eos = eos;
+        this.cfg = cfg;
+    }
+
+    List<ProbeSample> sample(long step) {
+        if (prompts.isEmpty()) {
+            return List.of();
+        }
+        SamplingParams p = new SamplingParams(cfg.temperature(), 0, 1f, cfg.maxNewTokens(), cfg.seed(), eos);
+        List<int[]> pol = tokens(new Sampler(policy).sample(prompts, 1, p, TokenListener.NONE));
+        List<int[]> ref = tokens(new Sampler(reference).sample(prompts, 1, p, TokenListener.NONE));
+        float[] ps = score(pol);
+        float[] rs = score(ref);
+        List<ProbeSample> out = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            out.add(new ProbeSample(decode.apply(prompts.get(i)), decode.apply(pol.get(i)), ps[i],
+                    decode.apply(ref.get(i)), rs[i]));
+        }
+        return out;
+    }
+
+    private float[] score(List<int[]> responses) {
+        try (NDManager m = policy.manager().newSubManager(); NDScope scope = new NDScope()) {
+            return rm.rewards(prompts, responses, m).toFloatArray();
+        }
+    }
+
+    private List<int[]> tokens(List<List<Sample>> samples) {
+        List<int[]> out = new ArrayList<>();
+        for (List<Sample> s : samples) {
+            int[] t = s.get(0).tokens();
+            out.add(t.length == 0 ? new int[] {eos.iterator().next()} : t);
+        }
+        return out;
+    }
+}

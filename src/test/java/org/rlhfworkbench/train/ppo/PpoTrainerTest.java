@@ -1,0 +1,88 @@
+package org.rlhfworkbench.train.ppo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rlhfworkbench.lm.model.CausalLm;
+import org.rlhfworkbench.lm.model.Gpt2Lm;
+import org.rlhfworkbench.lm.model.ModelShape;
+import org.rlhfworkbench.lm.model.RandomInit;
+import org.rlhfworkbench.train.reward.RewardModel;
+import org.rlhfworkbench.train.run.MemoryRunContext;
+import org.rlhfworkbench.train.run.StepLoop;
+
+class PpoTrainerTest {
+    static final ModelShape SHAPE = new ModelShape(40, 32, 64, 2, 4, 4, 8, 64);
+    static final int EOS = 39;
+
+    @TempDir
+    Path tmp;
+
+    static CausalLm model(long seed) {
+        return new Gpt2Lm(RandomInit.gpt2(NDManager.newBaseManager(), SHAPE, seed), SHAPE, 1e-5f);
+    }
+
+    static List<int[]> prompts() {
+        Random rng = new Random(1);
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            out.add(new int[] {1 + rng.nextInt(30), 1 + rng.nextInt(30), 2});
+        }
+        return out;
+    }
+
+    static PpoConfig cfg(int steps) {
+        return new PpoConfig(steps, 4, 2, 2, 1e-3f, 1.0f, 6, 0.05, "k1", true, 1.0, 100, 0.2, 0.2, 0.1, 1.0, 0.95,
+                0.0, 0.5, 5.0, 2, 2, 9);
+    }
+
+    static MemoryRunContext run(Path dir, int steps, long cancelAt, boolean resume) throws Exception {
+        try (CausalLm policy = model(1); CausalLm ref = model(1); CausalLm rmBackbone = model(2)) {
+            RewardModel rm = RewardModel.withNewHead(rmBackbone, 3);
+            PpoTrainer t = new PpoTrainer(policy, ref, rm, 0.0, 1.0, prompts(), prompts().subList(0, 2),
+                    ids -> java.util.Arrays.toString(ids), Set.of(EOS), cfg(steps));
+            MemoryRunContext ctx = new MemoryRunContext(dir, cancelAt);
+            t.run(ctx, resume);
+            return ctx;
+        }
+    }
+
+    @Test
+    void aStepEmitsTrlsMetricsAndProbeSamples() throws Exception {
+        MemoryRunContext ctx = run(tmp.resolve("a"), 2, -1, false);
+        for (String name : List.of("objective/kl", "objective/entropy", "objective/non_score_reward",
+                "objective/rlhf_reward", "objective/scores", "policy/approxkl_avg", "policy/clipfrac_avg",
+                "loss/policy_avg", "loss/value_avg", "val/clipfrac_avg", "val/ratio", "lr", "episode",
+                "response_length", "beta", "timing/generate", "timing/update")) {
+            assertThat(ctx.named(name)).as(name).hasSize(2);
+        }
+        assertThat(ctx.named("episode").get(1).value()).isEqualTo(8.0);
+        // first PPO epoch starts from the sampling policy: the mean ratio is 1 up to float noise
+        assertThat(ctx.named("val/ratio").get(0).value()).isCloseTo(1.0, within(0.05));
+    }
+
+    @Test
+    void aRunStoppedAfterTwoStepsAndResumedMatchesAnUninterruptedOne() throws Exception {
+        List<MemoryRunContext.Point> straight = run(tmp.resolve("s"), 4, -1, false).metrics;
+        List<MemoryRunContext.Point> resumed = new ArrayList<>(run(tmp.resolve("r"), 4, 2, false).metrics);
+        MemoryRunContext second = run(tmp.resolve("r"), 4, -1, true);
+        assertThat(second.logs).anyMatch(l -> l.contains("resumed at step 2"));
+        resumed.addAll(second.metrics);
+        List<MemoryRunContext.Point> a = straight.stream().filter(p -> !p.name().startsWith("timing/")).toList();
+        List<MemoryRunContext.Point> b = resumed.stream().filter(p -> !p.name().startsWith("timing/")).toList();
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).name()).isEqualTo(a.get(i).name());
+            assertThat(b.get(i).value()).as("%s at step %d", a.get(i).name(), a.get(i).step())
+                    .isCloseTo(a.get(i).value(), within(1e-4 * Math.max(1, Math.abs(a.get(i).value()))));
+        }
+    }
+}
