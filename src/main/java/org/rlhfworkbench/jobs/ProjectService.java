@@ -63,6 +63,17 @@ public final class ProjectService implements AutoCloseable {
         return summarize(current);
     }
 
+    /**
+     * The open project, for jobs started from the GUI: training runs read and write it on their
+     * own threads (the store serialises access). Do not close it; opening another project does.
+     */
+    public synchronized Project project() {
+        if (current == null) {
+            throw new IllegalStateException("No project is open");
+        }
+        return current;
+    }
+
     @Override
     public synchronized void close() {
         if (current != null) {

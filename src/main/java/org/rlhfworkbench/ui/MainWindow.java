@@ -1,6 +1,7 @@
 package org.rlhfworkbench.ui;
 
 import java.net.URL;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.rlhfworkbench.ui.project.MainView;
@@ -16,7 +17,12 @@ public final class MainWindow {
     }
 
     public static void show(Stage stage, MainViewModel viewModel) {
-        Scene scene = new Scene(new MainView(viewModel), WIDTH, HEIGHT);
+        show(stage, viewModel, null);
+    }
+
+    /** @param labelView the Label tab's content, or null for its placeholder */
+    public static void show(Stage stage, MainViewModel viewModel, Node labelView) {
+        Scene scene = new Scene(new MainView(viewModel, labelView), WIDTH, HEIGHT);
         URL css = MainWindow.class.getResource(STYLESHEET);
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());

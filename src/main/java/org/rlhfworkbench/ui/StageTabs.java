@@ -1,18 +1,31 @@
 package org.rlhfworkbench.ui;
 
+import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 
-/** One tab per stage of the RLHF loop; each starts as a placeholder saying what it will hold. */
+/**
+ * One tab per stage of the RLHF loop. The Label tab holds the labeling view when one is given;
+ * the other stages are placeholders saying what they will hold.
+ */
 public final class StageTabs extends TabPane {
 
+    /** All tabs as placeholders. */
     public StageTabs() {
+        this(null);
+    }
+
+    /** @param labelView the Label tab's content, or null for its placeholder */
+    public StageTabs(Node labelView) {
         setId("stageTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().addAll(
-                placeholder("Label", "Label data: rank generated answers, write and correct demonstrations."),
+                labelView == null
+                        ? placeholder("Label", "Label data: rank generated answers, write and correct demonstrations.")
+                        : focusOnSelect(tab("Label", labelView)),
                 placeholder("SFT", "Supervised fine-tuning on the demonstrations: settings, loss curve, samples."),
                 placeholder("Reward", "Train the reward model on preference pairs: loss and pair accuracy."),
                 placeholder("PPO", "PPO against the reward model with a KL penalty: reward, KL and samples as it runs."),
@@ -26,7 +39,22 @@ public final class StageTabs extends TabPane {
         label.setWrapText(true);
         StackPane pane = new StackPane(label);
         pane.getStyleClass().add("stage-placeholder");
-        Tab tab = new Tab(title, pane);
+        return tab(title, pane);
+    }
+
+    /** The labeling view takes its keys through focus: give it focus whenever its tab is chosen. */
+    private static Tab focusOnSelect(Tab tab) {
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                // after the skin has made the content visible
+                Platform.runLater(() -> tab.getContent().requestFocus());
+            }
+        });
+        return tab;
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab tab = new Tab(title, content);
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
         return tab;
     }

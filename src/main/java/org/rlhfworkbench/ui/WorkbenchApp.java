@@ -2,31 +2,59 @@ package org.rlhfworkbench.ui;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.ThreadPoolBackgroundExecutor;
+import org.rlhfworkbench.jobs.label.LabelingService;
+import org.rlhfworkbench.jobs.label.ProjectLabelingService;
+import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
+import org.rlhfworkbench.ui.label.LabelView;
+import org.rlhfworkbench.ui.label.LabelViewModel;
+import org.rlhfworkbench.ui.label.PreferencesKeyMapStore;
 import org.rlhfworkbench.ui.project.MainViewModel;
 
 /**
  * The desktop application. Opens the project named by the system property {@value #PROJECT_PROPERTY}
  * (set by {@code Launcher --project DIR}), else the last opened one, else the bundled sample;
- * the opening runs on the background worker.
+ * the opening runs on the background worker. The Label tab gets a labeling service for each
+ * opened project from {@link #labelingServices()}.
  */
 public final class WorkbenchApp extends Application {
     public static final String PROJECT_PROPERTY = "rlhf.project";
 
     private ThreadPoolBackgroundExecutor executor;
     private ProjectService projectService;
+    private LabelServiceSwitcher labeling;
 
     @Override
     public void start(Stage stage) {
         executor = new ThreadPoolBackgroundExecutor(Platform::runLater);
         projectService = ProjectService.withDefaultHome();
         MainViewModel viewModel = new MainViewModel(executor, projectService);
-        MainWindow.show(stage, viewModel);
+        LabelViewModel labelViewModel = new LabelViewModel(executor, PreferencesKeyMapStore.forUser());
+        labeling = new LabelServiceSwitcher(executor, labelingServices(), labelViewModel);
+        viewModel.projectPathProperty().addListener((obs, old, dir) ->
+                labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir)));
+        MainWindow.show(stage, viewModel, new LabelView(labelViewModel));
         viewModel.openAtStart(requestedProject());
+    }
+
+    /**
+     * Makes the labeling service of an opened project; runs on the background worker. Returns
+     * null until the project's policy model is wired in (ProjectLabelingService): the Label tab
+     * then shows "No policy model".
+     */
+    Function<Path, LabelingService> labelingServices() {
+        return projectDir -> {
+            var project = projectService.project();
+            if (!project.dir().equals(projectDir.toAbsolutePath().normalize()) || project.models().count() == 0) {
+                return null;  // "No policy model": the view says how to get one
+            }
+            return new ProjectLabelingService(project, 0L);
+        };
     }
 
     static Optional<Path> requestedProject() {
@@ -36,6 +64,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (labeling != null) {
+            labeling.close();
+        }
         if (executor != null) {
             executor.shutdown();
         }

@@ -1,6 +1,7 @@
 package org.rlhfworkbench.ui.project;
 
 import java.io.File;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
@@ -15,11 +16,16 @@ public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
 
     public MainView(MainViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** @param labelView the Label tab's content (the labeling view), or null for a placeholder */
+    public MainView(MainViewModel viewModel, Node labelView) {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
         setTop(new ProjectActions(viewModel, this::chooseNewProject, this::chooseProjectToOpen));
         setLeft(new ProjectSidebar(viewModel));
-        setCenter(new StageTabs());
+        setCenter(new StageTabs(labelView));
         setBottom(new StatusBar(viewModel.statusMessageProperty(), viewModel.projectPathProperty(),
                 viewModel.busyProperty()));
         viewModel.lastErrorProperty().addListener((obs, old, error) -> {

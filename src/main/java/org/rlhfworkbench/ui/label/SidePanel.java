@@ -1,0 +1,36 @@
+package org.rlhfworkbench.ui.label;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Right of the cards: progress, the project's guidelines, the last decisions, and the key buttons. */
+final class SidePanel extends VBox {
+
+    SidePanel(LabelViewModel viewModel) {
+        setId("labelSidePanel");
+        getStyleClass().add("label-side-panel");
+        Label progress = new Label();
+        progress.setId("labelProgress");
+        progress.getStyleClass().add("label-progress");
+        progress.setWrapText(true);
+        progress.textProperty().bind(viewModel.screen().progressProperty());
+
+        Button help = new Button("Keys (?)");
+        help.setId("helpButton");
+        help.setFocusTraversable(false);
+        help.setOnAction(e -> viewModel.toggleHelp());
+        Button remap = new Button("Remap keys…");
+        remap.setId("remapKeysButton");
+        remap.setFocusTraversable(false);
+        remap.setOnAction(e -> KeyMapDialog.show(this, viewModel));
+        HBox buttons = new HBox(help, remap);
+        buttons.getStyleClass().add("side-buttons");
+
+        HistoryPanel history = new HistoryPanel(viewModel);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        getChildren().addAll(progress, new GuidelinesPane(viewModel.screen().guidelinesProperty()), history, buttons);
+    }
+}
