@@ -28,8 +28,21 @@ public final class Checkpoint {
     private Checkpoint() {
     }
 
+    /**
+     * True when the run has a complete checkpoint. A kill between the two renames of
+     * {@link #save} leaves only checkpoint.old: it is moved back first.
+     */
     public static boolean exists(Path runDir) {
-        return Files.isRegularFile(runDir.resolve(DIR).resolve("state.json"));
+        Path target = runDir.resolve(DIR);
+        Path old = runDir.resolve(DIR + ".old");
+        if (!Files.exists(target) && Files.isRegularFile(old.resolve("state.json"))) {
+            try {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return Files.isRegularFile(target.resolve("state.json"));
     }
 
     public static void save(Path runDir, Map<String, NDArray> params, AdamW adam, TrainState state) throws IOException {

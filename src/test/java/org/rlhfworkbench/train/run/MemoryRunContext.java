@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A RunContext for tests: metrics in a list, cancels when asked at a given step. */
-public final class MemoryRunContext implements RunContext {
+public class MemoryRunContext implements RunContext {
     public record Point(long step, String name, double value) {
     }
 
