@@ -45,6 +45,10 @@ final class PpoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "prompt order, sampling and value-head init (default 42)")
     Long seed;
 
+    @Option(names = "--rubric-reward", description = "use the sample's rubric as the reward instead of the reward model"
+            + " (a diagnostic: what PPO reaches when the reward is right)")
+    boolean rubricReward;
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -59,7 +63,8 @@ final class PpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, config(steps, klCoef, adaptive, lr, temperature, seed));
+        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, config(steps, klCoef, adaptive, lr, temperature, seed),
+                rubricReward);
         return TrainRunner.run(dir, resume, new PpoJob(cfg),
                 json -> new PpoJob(new ObjectMapper().convertValue(json, PpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -33,7 +33,10 @@ import org.rlhfworkbench.train.run.StepLoop;
  */
 public final class PpoJob implements TrainJob {
     /** What the run saves: policy start, reward model, held-out share for evaluation, PPO settings. */
-    public record Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo) {
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo, boolean rubricReward) {
+        public Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo) {
+            this(fromModel, rewardModel, evalFraction, ppo, false);
+        }
     }
 
     public static final String VALUE_HEAD_FILE = "value_head.safetensors";
@@ -101,8 +104,15 @@ public final class PpoJob implements TrainJob {
         }
         promptCount = train.size();
         Set<Integer> eos = java.util.Arrays.stream(policy.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
-        trainer = new PpoTrainer(policy.model(), reference.model(), new RewardModel(reward.model()), mean, std, train,
-                probes, ids -> policy.tokenizer().decode(ids, true), eos, cfg.ppo());
+        trainer = new PpoTrainer(policy.model(), reference.model(), scorer(project, mean, std), train, probes, ids -> policy.tokenizer().decode(ids, true), eos, cfg.ppo());
+    }
+
+    /** The reward model, or with {@code gold} the sample's rubric itself (a diagnostic upper bound). */
+    private org.rlhfworkbench.train.ppo.Scorer scorer(Project project, double mean, double std) {
+        if (!cfg.rubricReward()) {
+            return org.rlhfworkbench.train.ppo.Scorer.of(new RewardModel(reward.model()), mean, std);
+        }
+        return new RubricScorer(project, policy.tokenizer());
     }
 
     @Override

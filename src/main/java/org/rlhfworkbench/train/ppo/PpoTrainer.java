@@ -12,7 +12,6 @@ import org.rlhfworkbench.lm.optim.LrSchedule;
 import org.rlhfworkbench.lm.optim.OptimizerConfig;
 import org.rlhfworkbench.lm.optim.Trainer;
 import org.rlhfworkbench.train.data.Order;
-import org.rlhfworkbench.train.reward.RewardModel;
 import org.rlhfworkbench.train.run.RunContext;
 import org.rlhfworkbench.train.run.StepLoop;
 
@@ -32,8 +31,7 @@ public final class PpoTrainer {
     private final KlController kl;
     private final Timings timings = new Timings();
 
-    public PpoTrainer(CausalLm policy, CausalLm reference, RewardModel rm, double rmMean, double rmStd,
-                      List<int[]> prompts, List<int[]> probePrompts, Function<int[], String> decode, Set<Integer> eos,
+    public PpoTrainer(CausalLm policy, CausalLm reference, Scorer scorer, List<int[]> prompts, List<int[]> probePrompts, Function<int[], String> decode, Set<Integer> eos,
                       PpoConfig cfg) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("no prompts to run PPO on");
@@ -42,8 +40,8 @@ public final class PpoTrainer {
         this.cfg = cfg;
         this.prompts = prompts;
         this.kl = new KlController(cfg.klCoef(), cfg.adaptiveKl(), cfg.klTarget(), cfg.klHorizon());
-        this.maker = new RolloutMaker(pv, reference, rm, rmMean, rmStd, cfg, eos, timings);
-        this.probes = new Probes(pv.policy, reference, rm, probePrompts, decode, eos, cfg);
+        this.maker = new RolloutMaker(pv, reference, scorer, cfg, eos, timings);
+        this.probes = new Probes(pv.policy, reference, scorer, probePrompts, decode, eos, cfg);
     }
 
     /** Policy weights plus the value head (what a checkpoint holds). */

@@ -1,7 +1,5 @@
 package org.rlhfworkbench.train.ppo;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,24 +9,23 @@ import org.rlhfworkbench.lm.sample.Sample;
 import org.rlhfworkbench.lm.sample.Sampler;
 import org.rlhfworkbench.lm.sample.SamplingParams;
 import org.rlhfworkbench.lm.sample.TokenListener;
-import org.rlhfworkbench.train.reward.RewardModel;
 import org.rlhfworkbench.train.run.ProbeSample;
 
 /** Fixed probe prompts answered by the policy and the reference model (same seed), with RM scores. */
 final class Probes {
     private final CausalLm policy;
     private final CausalLm reference;
-    private final RewardModel rm;
+    private final Scorer scorer;
     private final List<int[]> prompts;
     private final Function<int[], String> decode;
     private final Set<Integer> eos;
     private final PpoConfig cfg;
 
-    Probes(CausalLm policy, CausalLm reference, RewardModel rm, List<int[]> prompts, Function<int[], String> decode,
+    Probes(CausalLm policy, CausalLm reference, Scorer scorer, List<int[]> prompts, Function<int[], String> decode,
            Set<Integer> eos, PpoConfig cfg) {
         this.policy = policy;
         this.reference = reference;
-        this.rm = rm;
+        this.scorer = scorer;
         this.prompts = prompts;
         this.decode = decode;
         this.eos = eos;
@@ -53,9 +50,7 @@ final class Probes {
     }
 
     private float[] score(List<int[]> responses) {
-        try (NDManager m = policy.manager().newSubManager(); NDScope scope = new NDScope()) {
-            return rm.rewards(prompts, responses, m).toFloatArray();
-        }
+        return scorer.score(prompts, responses);
     }
 
     private List<int[]> tokens(List<List<Sample>> samples) {

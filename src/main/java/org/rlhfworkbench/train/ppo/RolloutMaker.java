@@ -14,26 +14,21 @@ import org.rlhfworkbench.lm.sample.SamplingParams;
 import org.rlhfworkbench.lm.sample.TokenListener;
 import org.rlhfworkbench.lm.score.LogProbs;
 import org.rlhfworkbench.lm.score.PackedBatch;
-import org.rlhfworkbench.train.reward.RewardModel;
 
 /** PPO steps 1-5: sample, score, reference log-probs, per-token rewards, values and GAE. */
 final class RolloutMaker {
     private final PolicyWithValue pv;
     private final CausalLm reference;
-    private final RewardModel rm;
-    private final double rmMean;
-    private final double rmStd;
+    private final Scorer scorer;
     private final PpoConfig cfg;
     private final Set<Integer> eos;
     final Timings timings;
 
-    RolloutMaker(PolicyWithValue pv, CausalLm reference, RewardModel rm, double rmMean, double rmStd, PpoConfig cfg,
-                 Set<Integer> eos, Timings timings) {
+    RolloutMaker(PolicyWithValue pv, CausalLm reference, Scorer scorer, PpoConfig cfg, Set<Integer> eos,
+                 Timings timings) {
         this.pv = pv;
         this.reference = reference;
-        this.rm = rm;
-        this.rmMean = rmMean;
-        this.rmStd = rmStd;
+        this.scorer = scorer;
         this.cfg = cfg;
         this.eos = eos;
         this.timings = timings;
@@ -62,13 +57,10 @@ final class RolloutMaker {
         }
         long t1 = timings.add("timing/generate", t0);
         // 2. score: normalised RM score, missing-EOS penalty, clip
-        float[] raw;
-        try (NDManager m = pv.policy.manager().newSubManager(); NDScope scope = new NDScope()) {
-            raw = rm.rewards(prompts, responses, m).toFloatArray();
-        }
+        float[] raw = scorer.score(prompts, responses);
         float[] scores = new float[n];
         for (int b = 0; b < n; b++) {
-            double s = (raw[b] - rmMean) / rmStd;
+            double s = raw[b];
             if (!stopped[b]) {
                 s -= cfg.missingEosPenalty();
             }

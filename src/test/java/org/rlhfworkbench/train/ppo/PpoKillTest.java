@@ -62,7 +62,7 @@ class PpoKillTest {
                         cfg.adaptiveKl(), cfg.klTarget(), cfg.klHorizon(), cfg.cliprange(), cfg.cliprangeValue(),
                         cfg.vfCoef(), cfg.gamma(), cfg.lam(), cfg.entropyCoef(), cfg.missingEosPenalty(), cfg.rewardClip(),
                         0, 1, cfg.seed());
-                new PpoTrainer(policy, ref, org.rlhfworkbench.train.reward.RewardModel.withNewHead(rmb, 3), 0, 1,
+                new PpoTrainer(policy, ref, Scorer.of(org.rlhfworkbench.train.reward.RewardModel.withNewHead(rmb, 3), 0, 1),
                         PpoTrainerTest.prompts(), java.util.List.of(), java.util.Arrays::toString,
                         java.util.Set.of(PpoTrainerTest.EOS), everyStep).run(ctx, false);
             }

@@ -47,7 +47,7 @@ class PpoTrainerTest {
     static MemoryRunContext run(Path dir, int steps, long cancelAt, boolean resume) throws Exception {
         try (CausalLm policy = model(1); CausalLm ref = model(1); CausalLm rmBackbone = model(2)) {
             RewardModel rm = RewardModel.withNewHead(rmBackbone, 3);
-            PpoTrainer t = new PpoTrainer(policy, ref, rm, 0.0, 1.0, prompts(), prompts().subList(0, 2),
+            PpoTrainer t = new PpoTrainer(policy, ref, Scorer.of(rm, 0.0, 1.0), prompts(), prompts().subList(0, 2),
                     ids -> java.util.Arrays.toString(ids), Set.of(EOS), cfg(steps));
             MemoryRunContext ctx = new MemoryRunContext(dir, cancelAt);
             t.run(ctx, resume);
