@@ -17,12 +17,17 @@ public final class MainWindow {
     }
 
     public static void show(Stage stage, MainViewModel viewModel) {
-        show(stage, viewModel, null);
+        show(stage, viewModel, java.util.Map.of());
     }
 
     /** @param labelView the Label tab's content, or null for its placeholder */
     public static void show(Stage stage, MainViewModel viewModel, Node labelView) {
-        Scene scene = new Scene(new MainView(viewModel, labelView), WIDTH, HEIGHT);
+        show(stage, viewModel, labelView == null ? java.util.Map.of() : java.util.Map.of("Label", labelView));
+    }
+
+    /** @param views stage tab title -> content ("Label", "SFT", "Reward", "PPO") */
+    public static void show(Stage stage, MainViewModel viewModel, java.util.Map<String, Node> views) {
+        Scene scene = new Scene(new MainView(viewModel, views), WIDTH, HEIGHT);
         URL css = MainWindow.class.getResource(STYLESHEET);
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());

@@ -15,22 +15,30 @@ public final class StageTabs extends TabPane {
 
     /** All tabs as placeholders. */
     public StageTabs() {
-        this(null);
+        this(java.util.Map.of());
     }
 
     /** @param labelView the Label tab's content, or null for its placeholder */
     public StageTabs(Node labelView) {
+        this(labelView == null ? java.util.Map.of() : java.util.Map.of("Label", labelView));
+    }
+
+    /** @param views tab title -> content ("Label", "SFT", "Reward", "PPO"); missing ones are placeholders */
+    public StageTabs(java.util.Map<String, Node> views) {
         setId("stageTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().addAll(
-                labelView == null
-                        ? placeholder("Label", "Label data: rank generated answers, write and correct demonstrations.")
-                        : focusOnSelect(tab("Label", labelView)),
-                placeholder("SFT", "Supervised fine-tuning on the demonstrations: settings, loss curve, samples."),
-                placeholder("Reward", "Train the reward model on preference pairs: loss and pair accuracy."),
-                placeholder("PPO", "PPO against the reward model with a KL penalty: reward, KL and samples as it runs."),
+                views.containsKey("Label") ? focusOnSelect(tab("Label", views.get("Label")))
+                        : placeholder("Label", "Label data: rank generated answers, write and correct demonstrations."),
+                orPlaceholder(views, "SFT", "Supervised fine-tuning on the demonstrations: settings, loss curve, samples."),
+                orPlaceholder(views, "Reward", "Train the reward model on preference pairs: loss and pair accuracy."),
+                orPlaceholder(views, "PPO", "PPO against the reward model with a KL penalty: reward, KL and samples as it runs."),
                 placeholder("DPO", "Direct preference optimisation on the pairs: loss and reward margins."),
                 placeholder("Evaluate", "Compare models side by side: win rates and answers to the same prompts."));
+    }
+
+    private static Tab orPlaceholder(java.util.Map<String, Node> views, String title, String text) {
+        return views.containsKey(title) ? tab(title, views.get(title)) : placeholder(title, text);
     }
 
     private static Tab placeholder(String title, String text) {

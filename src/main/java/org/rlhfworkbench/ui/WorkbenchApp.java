@@ -15,6 +15,10 @@ import org.rlhfworkbench.ui.label.LabelView;
 import org.rlhfworkbench.ui.label.LabelViewModel;
 import org.rlhfworkbench.ui.label.PreferencesKeyMapStore;
 import org.rlhfworkbench.ui.project.MainViewModel;
+import org.rlhfworkbench.ui.reward.RewardView;
+import org.rlhfworkbench.ui.reward.RewardViewModel;
+import org.rlhfworkbench.ui.sft.SftView;
+import org.rlhfworkbench.ui.sft.SftViewModel;
 
 /**
  * The desktop application. Opens the project named by the system property {@value #PROJECT_PROPERTY}
@@ -28,6 +32,8 @@ public final class WorkbenchApp extends Application {
     private ThreadPoolBackgroundExecutor executor;
     private ProjectService projectService;
     private LabelServiceSwitcher labeling;
+    private SftViewModel sft;
+    private RewardViewModel reward;
 
     @Override
     public void start(Stage stage) {
@@ -36,9 +42,17 @@ public final class WorkbenchApp extends Application {
         MainViewModel viewModel = new MainViewModel(executor, projectService);
         LabelViewModel labelViewModel = new LabelViewModel(executor, PreferencesKeyMapStore.forUser());
         labeling = new LabelServiceSwitcher(executor, labelingServices(), labelViewModel);
-        viewModel.projectPathProperty().addListener((obs, old, dir) ->
-                labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir)));
-        MainWindow.show(stage, viewModel, new LabelView(labelViewModel));
+        sft = new SftViewModel(executor, projectService);
+        reward = new RewardViewModel(executor, projectService);
+        viewModel.projectPathProperty().addListener((obs, old, dir) -> {
+            labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir));
+            if (dir != null && !dir.isEmpty()) {
+                sft.projectChanged();
+                reward.projectChanged();
+            }
+        });
+        MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
+                "SFT", new SftView(sft), "Reward", new RewardView(reward)));
         viewModel.openAtStart(requestedProject());
     }
 
@@ -66,6 +80,12 @@ public final class WorkbenchApp extends Application {
     public void stop() {
         if (labeling != null) {
             labeling.close();
+        }
+        if (sft != null) {
+            sft.close();
+        }
+        if (reward != null) {
+            reward.close();
         }
         if (executor != null) {
             executor.shutdown();

@@ -66,8 +66,13 @@ public final class Jobs {
     private static JobHandle launch(Project project, long runId, TrainJob job, RunListener listener, boolean resume) {
         JobContext ctx = new JobContext(project, runId, runDir(project, runId), listener);
         CompletableFuture<JobHandle.JobResult> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> done.complete(execute(project, runId, job, ctx, listener, resume)),
-                "rlhf-train-" + runId);
+        Thread t = new Thread(() -> {
+            try {
+                done.complete(execute(project, runId, job, ctx, listener, resume));
+            } catch (Throwable e) {  // even a failure while recording the failure ends the wait
+                done.completeExceptionally(e);
+            }
+        }, "rlhf-train-" + runId);
         t.setDaemon(true);
         project.runs().setStatus(runId, RunStatus.RUNNING, null);
         listener.onStatus(RunStatus.RUNNING, null);

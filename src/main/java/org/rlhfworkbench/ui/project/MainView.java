@@ -16,16 +16,21 @@ public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
 
     public MainView(MainViewModel viewModel) {
-        this(viewModel, null);
+        this(viewModel, java.util.Map.of());
     }
 
     /** @param labelView the Label tab's content (the labeling view), or null for a placeholder */
     public MainView(MainViewModel viewModel, Node labelView) {
+        this(viewModel, labelView == null ? java.util.Map.of() : java.util.Map.of("Label", labelView));
+    }
+
+    /** @param views stage tab title -> content; missing stages show placeholders */
+    public MainView(MainViewModel viewModel, java.util.Map<String, Node> views) {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
         setTop(new ProjectActions(viewModel, this::chooseNewProject, this::chooseProjectToOpen));
         setLeft(new ProjectSidebar(viewModel));
-        setCenter(new StageTabs(labelView));
+        setCenter(new StageTabs(views));
         setBottom(new StatusBar(viewModel.statusMessageProperty(), viewModel.projectPathProperty(),
                 viewModel.busyProperty()));
         viewModel.lastErrorProperty().addListener((obs, old, error) -> {

@@ -152,7 +152,6 @@ class ProjectLabelingServiceTest {
     void aCorrectionRanksAboveItsOriginalAndIsADemonstrationAndUndoRemovesAllTheDecisionWrote() throws Exception {
         LabelItem item = service.next().orElseThrow();
         List<Long> ids = awaitStored(item);
-        long generationsBefore = project.generations().count();
         long demosBefore = project.demonstrations().count();
         List<Map<String, Integer>> ratings = List.of(Map.of("helpfulness", 5, "honesty", 4), Map.of(), Map.of(),
                 Map.of("harmlessness", 1));
@@ -181,7 +180,8 @@ class ProjectLabelingServiceTest {
         assertThat(project.rankings().get(id)).isNull();
         assertThat(project.ratings().count()).isZero();
         assertThat(project.demonstrations().count()).isEqualTo(demosBefore);
-        assertThat(project.generations().count()).isEqualTo(generationsBefore);
+        // only this prompt's rows: prefetching may store the next prompts' responses meanwhile
+        assertThat(project.generations().forPrompt(item.promptId())).hasSize(ids.size());
         assertThat(project.generations().get(correction.id())).isNull();
         assertThat(service.progress().labeled()).isZero();
     }

@@ -1,0 +1,146 @@
+package org.rlhfworkbench.ui.charts;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * A run's live dashboard: headline tiles, one line chart per {@link ChartSpec}, a smoothing
+ * slider, and CSV / PNG export. An AnimationTimer drains the run's event queue on every pulse
+ * (while the dashboard is in a scene) and redraws the charts at most {@value #REDRAWS_PER_SECOND}
+ * times a second, and only while they are visible.
+ */
+public final class RunDashboard extends BorderPane {
+    public static final String STYLESHEET = "/org/rlhfworkbench/ui/training.css";
+    static final int REDRAWS_PER_SECOND = 5;
+
+    private final TrainingRunner runner;
+    private final DashboardModel model;
+    private final List<MetricChart> charts;
+    private final VBox chartBox = new VBox(4);
+    private long drawn = -1;
+    private long lastDraw;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            runner.drain();
+            if (model.revision() != drawn && now - lastDraw >= 1_000_000_000L / REDRAWS_PER_SECOND && treeVisible()) {
+                lastDraw = now;
+                redraw();
+            }
+        }
+    };
+
+    public RunDashboard(TrainingRunner runner) {
+        this.runner = runner;
+        this.model = runner.dashboard();
+        getStyleClass().add("run-dashboard");
+        URL css = RunDashboard.class.getResource(STYLESHEET);
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
+        charts = model.spec().charts().stream().map(c -> new MetricChart(c, model)).toList();
+        HBox lower = new HBox(4);
+        for (int i = 0; i < charts.size(); i++) {
+            (i == 0 ? chartBox.getChildren() : lower.getChildren()).add(charts.get(i));
+            HBox.setHgrow(charts.get(i), Priority.ALWAYS);
+        }
+        VBox.setVgrow(charts.get(0), Priority.ALWAYS);
+        if (!lower.getChildren().isEmpty()) {
+            chartBox.getChildren().add(lower);
+            VBox.setVgrow(lower, Priority.ALWAYS);
+        }
+        setTop(new VBox(6, toolbar(), new HeadlineTiles(model)));
+        setCenter(chartBox);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                timer.stop();
+            } else {
+                timer.start();
+            }
+        });
+    }
+
+    private Node toolbar() {
+        Label title = new Label();
+        title.setId("dashboardTitle");
+        title.getStyleClass().add("dashboard-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.overlayTitleProperty().get().isEmpty()
+                        ? model.titleProperty().get()
+                        : model.titleProperty().get() + "   vs   " + model.overlayTitleProperty().get() + " (dashed)",
+                model.titleProperty(), model.overlayTitleProperty()));
+        Slider smoothing = new Slider(0, 0.99, model.smoothingProperty().get());
+        smoothing.setId("smoothingSlider");
+        smoothing.valueProperty().bindBidirectional(model.smoothingProperty());
+        Label smoothingValue = new Label();
+        smoothingValue.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.2f", model.smoothingProperty().get()), model.smoothingProperty()));
+        Button clear = new Button("Clear overlay");
+        clear.setId("clearOverlay");
+        clear.disableProperty().bind(model.overlayTitleProperty().isEmpty());
+        clear.setOnAction(e -> model.clearOverlay());
+        Button csv = new Button("Export CSV…");
+        csv.setId("exportCsv");
+        csv.setOnAction(e -> choose("CSV", "*.csv", ".csv").ifPresent(this::exportCsv));
+        Button png = new Button("Export PNG…");
+        png.setId("exportPng");
+        png.setOnAction(e -> choose("PNG image", "*.png", ".png").ifPresent(this::exportPng));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, spacer, new Label("Smoothing"), smoothing, smoothingValue, clear, csv, png);
+        bar.getStyleClass().add("dashboard-toolbar");
+        return bar;
+    }
+
+    /** Writes the shown run's raw metric points as CSV (step,name,value). */
+    public void exportCsv(Path file) {
+        runner.library().exportCsv(file);
+    }
+
+    /** Writes the charts as they look now as a PNG image. */
+    public void exportPng(Path file) {
+        redraw();
+        Snapshots.Pixels p = Snapshots.of(chartBox);
+        runner.library().exportPng(file, p.width(), p.height(), p.argb());
+    }
+
+    /** Draws the model's current lines now. */
+    public void redraw() {
+        drawn = model.revision();
+        charts.forEach(MetricChart::redraw);
+    }
+
+    private Optional<Path> choose(String what, String pattern, String suffix) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + what);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName(model.titleProperty().get().replaceAll("[^A-Za-z0-9]+", "-") + "-metrics" + suffix);
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private boolean treeVisible() {
+        for (Parent p = this; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
