@@ -37,7 +37,7 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--prompts", defaultValue = "200", description = "prompts to label (default ${DEFAULT-VALUE})")
     int prompts;
 
-    @Option(names = "-k", defaultValue = "4", description = "responses per prompt (default ${DEFAULT-VALUE})")
+    @Option(names = "-k", defaultValue = "8", description = "responses per prompt (default ${DEFAULT-VALUE})")
     int k;
 
     @Option(names = "--ppo-steps", defaultValue = "60", description = "PPO steps (default ${DEFAULT-VALUE})")

@@ -77,7 +77,7 @@ class SampleCorpusTest {
     }
 
     @Test
-    void pretrainingTextIsMostlyIdealAnswersWithSomeNoise() {
+    void pretrainingTextIsMostlyCorrectInVariedStyles() {
         Rubric rubric = new Rubric();
         SampleGenerator gen = new SampleGenerator(PretrainingCorpus.DEFAULT_SEED);
         String[] dialogues = PretrainingCorpus.text(500, PretrainingCorpus.DEFAULT_SEED).split("\n\n");
