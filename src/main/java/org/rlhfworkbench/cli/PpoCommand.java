@@ -45,6 +45,9 @@ final class PpoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "prompt order, sampling and value-head init (default 42)")
     Long seed;
 
+    @Option(names = "--ptx-coef", description = "PPO-ptx: weight of the next-token loss on demonstrations (default 0)")
+    Double ptxCoef;
+
     @Option(names = "--rubric-reward", description = "use the sample's rubric as the reward instead of the reward model"
             + " (a diagnostic: what PPO reaches when the reward is right)")
     boolean rubricReward;
@@ -63,8 +66,8 @@ final class PpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, config(steps, klCoef, adaptive, lr, temperature, seed),
-                rubricReward);
+        PpoConfig ppo = config(steps, klCoef, adaptive, lr, temperature, seed).withPtx(ptxCoef == null ? 0 : ptxCoef);
+        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward);
         return TrainRunner.run(dir, resume, new PpoJob(cfg),
                 json -> new PpoJob(new ObjectMapper().convertValue(json, PpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.rlhfworkbench.core.Demonstration;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.core.Prompt;
@@ -19,6 +20,7 @@ import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.io.SafeTensors;
 import org.rlhfworkbench.lm.io.TensorData;
 import org.rlhfworkbench.store.Project;
+import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.ppo.PpoConfig;
 import org.rlhfworkbench.train.ppo.PpoTrainer;
@@ -104,7 +106,24 @@ public final class PpoJob implements TrainJob {
         }
         promptCount = train.size();
         Set<Integer> eos = java.util.Arrays.stream(policy.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
-        trainer = new PpoTrainer(policy.model(), reference.model(), scorer(project, mean, std), train, probes, ids -> policy.tokenizer().decode(ids, true), eos, cfg.ppo());
+        trainer = new PpoTrainer(policy.model(), reference.model(), scorer(project, mean, std), train, probes,
+                ids -> policy.tokenizer().decode(ids, true), eos, cfg.ppo());
+        if (cfg.ppo().ptxCoef() > 0) {
+            trainer.withPtx(ptxExamples(project, format, eos.iterator().next()));
+        }
+    }
+
+    /** PPO-ptx data: the demonstrations of the prompts PPO trains on, encoded as SFT encodes them. */
+    private List<Encoded> ptxExamples(Project project, PromptFormat format, int eos) {
+        List<Encoded> demos = new ArrayList<>();
+        for (Demonstration d : project.demonstrations().all()) {
+            Prompt p = project.prompts().get(d.promptId());
+            if (!heldOut(p.id(), cfg)) {
+                demos.add(Encoded.of(policy.tokenizer(), format.render(p), Encoded.continuation(d.text()), eos,
+                        policy.model().shape().maxPositions()));
+            }
+        }
+        return demos;
     }
 
     /** The reward model, or with {@code gold} the sample's rubric itself (a diagnostic upper bound). */

@@ -27,21 +27,40 @@ package org.rlhfworkbench.train.ppo;
  * @param probeEvery re-sample the probe prompts every N steps
  * @param checkpointEvery steps between resumable checkpoints
  * @param seed prompt order, sampling, value-head init
+ * @param ptxCoef PPO-ptx (InstructGPT): + gamma_ptx * next-token loss on demonstrations, keeps
+ *        what the SFT model knows while the policy chases the reward model; 0 = off
  */
 public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
                         float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
                         double klTarget, double klHorizon, double cliprange, double cliprangeValue, double vfCoef,
                         double gamma, double lam, double entropyCoef, double missingEosPenalty, double rewardClip,
-                        int probeEvery, int checkpointEvery, long seed) {
+                        int probeEvery, int checkpointEvery, long seed, double ptxCoef) {
+
+    /** Without PPO-ptx. */
+    public PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
+                     float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
+                     double klTarget, double klHorizon, double cliprange, double cliprangeValue, double vfCoef,
+                     double gamma, double lam, double entropyCoef, double missingEosPenalty, double rewardClip,
+                     int probeEvery, int checkpointEvery, long seed) {
+        this(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef, klEstimator,
+                adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, 0.0);
+    }
 
     public static PpoConfig defaults() {
         return new PpoConfig(60, 16, 2, 4, 3e-5f, 0.7f, 24, 0.05, "k1", false, 6.0, 10000, 0.2, 0.2, 0.1, 1.0, 0.95,
-                0.0, 1.0, 5.0, 10, 10, 42);
+                0.0, 1.0, 5.0, 10, 10, 42, 0.0);
+    }
+
+    public PpoConfig withPtx(double coef) {
+        return new PpoConfig(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens,
+                klCoef, klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam,
+                entropyCoef, missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, coef);
     }
 
     public PpoConfig withSteps(int n) {
         return new PpoConfig(n, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef,
                 klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
-                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed);
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef);
     }
 }

@@ -30,6 +30,7 @@ public final class PpoTrainer {
     private final Probes probes;
     private final KlController kl;
     private final Timings timings = new Timings();
+    private List<org.rlhfworkbench.train.data.Encoded> ptx = List.of();
 
     public PpoTrainer(CausalLm policy, CausalLm reference, Scorer scorer, List<int[]> prompts, List<int[]> probePrompts, Function<int[], String> decode, Set<Integer> eos,
                       PpoConfig cfg) {
@@ -42,6 +43,12 @@ public final class PpoTrainer {
         this.kl = new KlController(cfg.klCoef(), cfg.adaptiveKl(), cfg.klTarget(), cfg.klHorizon());
         this.maker = new RolloutMaker(pv, reference, scorer, cfg, eos, timings);
         this.probes = new Probes(pv.policy, reference, scorer, probePrompts, decode, eos, cfg);
+    }
+
+    /** Demonstrations for the PPO-ptx term (used when the config's ptxCoef is above 0). */
+    public PpoTrainer withPtx(List<org.rlhfworkbench.train.data.Encoded> examples) {
+        this.ptx = List.copyOf(examples);
+        return this;
     }
 
     /** Policy weights plus the value head (what a checkpoint holds). */
@@ -66,7 +73,7 @@ public final class PpoTrainer {
         int updatesPerStep = cfg.ppoEpochs() * Math.max(1, Math.min(cfg.miniBatches(), cfg.rolloutPrompts()));
         try (Trainer trainer = new Trainer(params, pv.policy.manager(), OptimizerConfig.defaults(),
                 new LrSchedule(LrSchedule.Kind.LINEAR, cfg.learningRate(), 0, cfg.steps() * updatesPerStep, 0f))) {
-            PpoUpdate update = new PpoUpdate(pv, trainer, cfg);
+            PpoUpdate update = new PpoUpdate(pv, trainer, cfg, ptx);
             long tokensPerStep = (long) cfg.rolloutPrompts() * cfg.maxNewTokens();
             return StepLoop.run(ctx, trainer, params, cfg.steps(), cfg.checkpointEvery(), cfg.seed(), resume,
                     tokensPerStep, new StepLoop.Body() {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.rlhfworkbench.lm.nd.Scalars;
 import org.rlhfworkbench.lm.optim.Trainer;
 import org.rlhfworkbench.lm.score.PackedBatch;
+import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.data.Order;
 
 /**
@@ -19,16 +20,19 @@ final class PpoUpdate {
     private final PolicyWithValue pv;
     private final Trainer trainer;
     private final PpoConfig cfg;
+    private final List<Encoded> ptx;
+    private long ptxBatches;
 
     /** Means over the minibatches of one update. */
     record Stats(double policyLoss, double valueLoss, double clipFrac, double valueClipFrac, double approxKl,
                  double ratio, double entropy, double gradNorm, float lr) {
     }
 
-    PpoUpdate(PolicyWithValue pv, Trainer trainer, PpoConfig cfg) {
+    PpoUpdate(PolicyWithValue pv, Trainer trainer, PpoConfig cfg, List<Encoded> ptx) {
         this.pv = pv;
         this.trainer = trainer;
         this.cfg = cfg;
+        this.ptx = ptx;
     }
 
     Stats run(Rollout r, long seed) {
@@ -96,6 +100,9 @@ final class PpoUpdate {
         NDArray vf = PpoLosses.value(values, m.create(vLow, shape), m.create(vHigh, shape), m.create(ret, shape), maskNd);
         NDArray entropy = PpoLosses.mean(out.entropy(), maskNd);
         NDArray loss = pg.add(vf.mul(c.of((float) (0.5 * cfg.vfCoef()))));
+        if (cfg.ptxCoef() > 0 && !ptx.isEmpty()) {
+            loss = loss.add(ptxLoss(b, m).mul(c.of((float) cfg.ptxCoef())));  // PPO-ptx
+        }
         if (cfg.entropyCoef() > 0) {
             loss = loss.sub(entropy.mul(c.of((float) cfg.entropyCoef())));
         }
@@ -114,5 +121,19 @@ final class PpoUpdate {
         stats[5] = PpoLosses.mean(ratio, maskNd).getFloat();
         stats[6] = entropy.getFloat();
         return loss;
+    }
+
+    /** Next-token loss on {@code n} demonstrations (response tokens only), drawn in a seeded order. */
+    private NDArray ptxLoss(int n, NDManager m) {
+        List<Integer> idx = Order.batch(ptx.size(), n, cfg.seed() + 31, ptxBatches++);
+        List<int[]> p = new ArrayList<>();
+        List<int[]> r = new ArrayList<>();
+        for (int i : idx) {
+            p.add(ptx.get(i).prompt());
+            r.add(ptx.get(i).response());
+        }
+        PackedBatch batch = new PackedBatch(p, r);
+        NDArray lp = org.rlhfworkbench.lm.score.LogProbs.tokenLogProbs(pv.policy, batch, m, null);  // (n, R)
+        return lp.sum().neg().div(batch.responseMask(m).sum());
     }
 }

@@ -85,4 +85,25 @@ class PpoTrainerTest {
                     .isCloseTo(a.get(i).value(), within(1e-4 * Math.max(1, Math.abs(a.get(i).value()))));
         }
     }
+
+    @Test
+    void thePtxTermPullsThePolicyTowardsTheDemonstrations() throws Exception {
+        List<org.rlhfworkbench.train.data.Encoded> demos = List.of(
+                new org.rlhfworkbench.train.data.Encoded(new int[] {1, 2}, new int[] {5, 5, 5, EOS}));
+        double[] nll = new double[2];
+        for (int withPtx = 0; withPtx < 2; withPtx++) {
+            try (CausalLm policy = model(1); CausalLm ref = model(1); CausalLm rmBackbone = model(2)) {
+                PpoConfig c = cfg(6).withPtx(withPtx == 0 ? 0 : 1.0);
+                new PpoTrainer(policy, ref, Scorer.of(RewardModel.withNewHead(rmBackbone, 3), 0, 1), prompts(), List.of(),
+                        java.util.Arrays::toString, Set.of(EOS), c).withPtx(demos).run(new MemoryRunContext(
+                        tmp.resolve("p" + withPtx), -1), false);
+                float[] lp = org.rlhfworkbench.lm.score.LogProbs.of(policy, List.of(new int[] {1, 2}),
+                        List.of(new int[] {5, 5, 5, EOS}), 1f)[0];
+                for (float x : lp) {
+                    nll[withPtx] -= x;
+                }
+            }
+        }
+        assertThat(nll[1]).as("demonstration NLL with PPO-ptx vs without").isLessThan(nll[0] - 1.0);
+    }
 }
