@@ -14,6 +14,8 @@ import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
 import org.rlhfworkbench.ui.label.LabelView;
 import org.rlhfworkbench.ui.label.LabelViewModel;
 import org.rlhfworkbench.ui.label.PreferencesKeyMapStore;
+import org.rlhfworkbench.ui.ppo.PpoView;
+import org.rlhfworkbench.ui.ppo.PpoViewModel;
 import org.rlhfworkbench.ui.project.MainViewModel;
 import org.rlhfworkbench.ui.reward.RewardView;
 import org.rlhfworkbench.ui.reward.RewardViewModel;
@@ -34,6 +36,7 @@ public final class WorkbenchApp extends Application {
     private LabelServiceSwitcher labeling;
     private SftViewModel sft;
     private RewardViewModel reward;
+    private PpoViewModel ppo;
 
     @Override
     public void start(Stage stage) {
@@ -44,15 +47,22 @@ public final class WorkbenchApp extends Application {
         labeling = new LabelServiceSwitcher(executor, labelingServices(), labelViewModel);
         sft = new SftViewModel(executor, projectService);
         reward = new RewardViewModel(executor, projectService);
+        ppo = new PpoViewModel(executor, projectService);
         viewModel.projectPathProperty().addListener((obs, old, dir) -> {
             labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir));
             if (dir != null && !dir.isEmpty()) {
                 sft.projectChanged();
                 reward.projectChanged();
+                ppo.projectChanged();
             }
         });
         MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
-                "SFT", new SftView(sft), "Reward", new RewardView(reward)));
+                "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo)));
+        stage.setOnCloseRequest(e -> {
+            if (trainingActive() && !confirmQuit()) {
+                e.consume();
+            }
+        });
         viewModel.openAtStart(requestedProject());
     }
 
@@ -71,6 +81,20 @@ public final class WorkbenchApp extends Application {
         };
     }
 
+    private boolean trainingActive() {
+        return ppo.runningProperty().get() || sft.runner().activeProperty().get()
+                || reward.runner().activeProperty().get();
+    }
+
+    /** Closing during a run asks first; the run stops at its next step and keeps its last checkpoint. */
+    private static boolean confirmQuit() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "A training run is in progress. Quit anyway? It stops after a checkpoint; reopen the project"
+                        + " and resume it from the runs list.");
+        a.setHeaderText("Training is running");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
     static Optional<Path> requestedProject() {
         String dir = System.getProperty(PROJECT_PROPERTY);
         return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
@@ -86,6 +110,9 @@ public final class WorkbenchApp extends Application {
         }
         if (reward != null) {
             reward.close();
+        }
+        if (ppo != null) {
+            ppo.close();
         }
         if (executor != null) {
             executor.shutdown();

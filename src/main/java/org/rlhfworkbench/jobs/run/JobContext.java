@@ -10,6 +10,7 @@ import java.util.List;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.core.RunStatus;
 import org.rlhfworkbench.store.Project;
+import org.rlhfworkbench.train.run.ProbeSample;
 import org.rlhfworkbench.train.run.RunContext;
 
 /**
@@ -93,6 +94,11 @@ final class JobContext implements RunContext {
 
     boolean cancelled() {
         return cancelled;
+    }
+
+    @Override
+    public void samples(long step, List<ProbeSample> samples) {
+        listener.onSamples(step, List.copyOf(samples));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.rlhfworkbench.jobs.run;
 
+import java.util.List;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.core.RunStatus;
+import org.rlhfworkbench.train.run.ProbeSample;
 
 /**
  * Receives a run's events on the training thread. The GUI queues them and draws on the
@@ -20,5 +22,9 @@ public interface RunListener {
     }
 
     default void onLog(String line) {
+    }
+
+    /** Probe prompts re-sampled at {@code step} (RL runs): policy and reference answers with RM scores. */
+    default void onSamples(long step, List<ProbeSample> samples) {
     }
 }

@@ -48,6 +48,14 @@ public final class RunDashboard extends BorderPane {
     };
 
     public RunDashboard(TrainingRunner runner) {
+        this(runner, null);
+    }
+
+    /**
+     * @param tiles the screen's own headline tiles (e.g. PPO's score, KL and beta), or null for the
+     *              usual loss / eval / tokens/s / ETA
+     */
+    public RunDashboard(TrainingRunner runner, Node tiles) {
         this.runner = runner;
         this.model = runner.dashboard();
         getStyleClass().add("run-dashboard");
@@ -66,7 +74,7 @@ public final class RunDashboard extends BorderPane {
             chartBox.getChildren().add(lower);
             VBox.setVgrow(lower, Priority.ALWAYS);
         }
-        setTop(new VBox(6, toolbar(), new HeadlineTiles(model)));
+        setTop(new VBox(6, toolbar(), tiles == null ? new HeadlineTiles(model) : tiles));
         setCenter(chartBox);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {

@@ -17,8 +17,10 @@ import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.run.JobHandle;
 import org.rlhfworkbench.jobs.run.Jobs;
+import org.rlhfworkbench.jobs.run.RunListener;
 import org.rlhfworkbench.jobs.run.TrainJob;
 import org.rlhfworkbench.store.Project;
+import org.rlhfworkbench.train.run.ProbeSample;
 
 /**
  * The view-model core of a training screen (SFT, reward, later PPO / DPO): starts, pauses,
@@ -51,17 +53,27 @@ public final class TrainingRunner {
 
     /** Starts a new run of {@code job} (ignored while a run is active). */
     public void start(TrainJob job) {
+        start(job, RunListener.NONE);
+    }
+
+    /** Like {@link #start(TrainJob)}; {@code also} gets the run's events too, on the training thread. */
+    public void start(TrainJob job, RunListener also) {
         if (active.get()) {
             job.close();
             return;
         }
         MetricQueue q = new MetricQueue();
-        begin("Starting a " + job.kind() + " run", () -> new Started(Jobs.start(projects.project(), job, q), List.of()),
-                q, e -> job.close());
+        begin("Starting a " + job.kind() + " run",
+                () -> new Started(Jobs.start(projects.project(), job, both(q, also)), List.of()), q, e -> job.close());
     }
 
     /** Continues {@code runId} from its checkpoint with the job rebuilt from its saved config. */
     public void resume(long runId, Function<JsonNode, TrainJob> rebuild) {
+        resume(runId, rebuild, RunListener.NONE);
+    }
+
+    /** Like {@link #resume(long, Function)}; {@code also} gets the run's events too, on the training thread. */
+    public void resume(long runId, Function<JsonNode, TrainJob> rebuild, RunListener also) {
         if (active.get()) {
             return;
         }
@@ -70,8 +82,43 @@ public final class TrainingRunner {
             Project p = projects.project();
             TrainJob job = rebuild.apply(Jobs.config(p, runId).get("config"));
             List<MetricPoint> before = p.metrics().forRun(runId);
-            return new Started(Jobs.resume(p, runId, job, q), before);
+            return new Started(Jobs.resume(p, runId, job, both(q, also)), before);
         }, q, e -> { });
+    }
+
+    /** Sends every event to {@code first}, then to {@code second} (e.g. a PPO screen's probe samples and health). */
+    private static RunListener both(RunListener first, RunListener second) {
+        return second == RunListener.NONE ? first : new RunListener() {
+            @Override
+            public void onMetric(MetricPoint point) {
+                first.onMetric(point);
+                second.onMetric(point);
+            }
+
+            @Override
+            public void onProgress(long step, long total, double tokensPerSecond, double etaSeconds) {
+                first.onProgress(step, total, tokensPerSecond, etaSeconds);
+                second.onProgress(step, total, tokensPerSecond, etaSeconds);
+            }
+
+            @Override
+            public void onStatus(RunStatus status, String error) {
+                first.onStatus(status, error);
+                second.onStatus(status, error);
+            }
+
+            @Override
+            public void onLog(String line) {
+                first.onLog(line);
+                second.onLog(line);
+            }
+
+            @Override
+            public void onSamples(long step, List<ProbeSample> samples) {
+                first.onSamples(step, samples);
+                second.onSamples(step, samples);
+            }
+        };
     }
 
     public void pause() {
@@ -117,13 +164,13 @@ public final class TrainingRunner {
         starting.set(true);
         library.status(action + "…", false);
         executor.submit(action, work, started -> {
-            starting.set(false);
             handle = started.handle();
             queue = q;
             lastLog = "";
             dashboard.clearOverlay();
             dashboard.show(runName(), started.before());
             drain();
+            starting.set(false); // after the first status, so the run never looks inactive in between
         }, error -> {
             starting.set(false);
             cleanup.accept(error);

@@ -1,0 +1,86 @@
+package org.rlhfworkbench.ui.ppo;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.rlhfworkbench.core.RunStatus;
+import org.rlhfworkbench.ui.charts.ModelChoice;
+import org.rlhfworkbench.ui.charts.RunsPane;
+import org.rlhfworkbench.ui.charts.SettingsForm;
+import org.rlhfworkbench.ui.charts.TrainControls;
+
+/** The PPO tab's left side: models, settings, run controls, "save checkpoint now", and the PPO runs. */
+final class PpoSidebar extends ScrollPane {
+    PpoSidebar(PpoViewModel vm) {
+        PpoSettings s = vm.settings();
+        ComboBox<ModelChoice> policy = combo("ppoPolicy");
+        policy.setItems(s.policies());
+        policy.valueProperty().bindBidirectional(s.policyProperty());
+        ComboBox<ModelChoice> reward = combo("ppoReward");
+        reward.setItems(s.rewards());
+        reward.valueProperty().bindBidirectional(s.rewardProperty());
+        CheckBox adaptive = new CheckBox();
+        adaptive.setId("ppoAdaptiveKl");
+        adaptive.selectedProperty().bindBidirectional(s.adaptiveKlProperty());
+        SettingsForm form = new SettingsForm()
+                .row("Steps", "PPO iterations: sample a batch of prompts, score, update",
+                        SettingsForm.integer("ppoSteps", 1, 100_000, s.stepsProperty()))
+                .row("KL coefficient", "beta: per-token penalty on the log-ratio to the SFT model (TRL: 0.05)",
+                        SettingsForm.decimal("ppoKlCoef", 0, 10, 0.01, s.klCoefProperty()))
+                .row("Adaptive KL", "Ziegler et al.'s controller moves beta towards a target KL", adaptive)
+                .row("Learning rate", "Peak AdamW learning rate, e.g. 3e-5",
+                        SettingsForm.text("ppoLearningRate", s.learningRateProperty()))
+                .row("Temperature", "Sampling temperature of the rollouts (TRL: 0.7)",
+                        SettingsForm.decimal("ppoTemperature", 0.05, 2, 0.05, s.temperatureProperty()))
+                .row("Probe every", "Steps between re-sampling the probe prompts shown under the charts",
+                        SettingsForm.integer("ppoProbeEvery", 1, 10_000, s.probeEveryProperty()))
+                .row("Seed", "Prompt order, sampling and value-head initialisation",
+                        SettingsForm.integer("ppoSeed", 0, Integer.MAX_VALUE, s.seedProperty()));
+        form.disableProperty().bind(vm.runningProperty());
+        policy.disableProperty().bind(vm.runningProperty());
+        reward.disableProperty().bind(vm.runningProperty());
+        Label title = new Label("PPO");
+        title.getStyleClass().add("section-title");
+        Label note = hint("The policy starts from the chosen model, which also stays frozen as the KL reference;"
+                + " the reward model scores each answer. A checkpoint is written every " + s.checkpointEvery()
+                + " steps, when you stop (Cancel) and at the end; stopped runs continue from the run list.");
+        Button save = new Button("Save checkpoint now");
+        save.setId("saveCheckpoint");
+        save.setTooltip(new Tooltip("Stops after the current step, writes a checkpoint and continues the same run"
+                + " from it (the models reload, a few seconds). To stop and keep the checkpoint, use Cancel."));
+        save.setOnAction(e -> vm.saveCheckpointNow());
+        save.disableProperty().bind(vm.runner().statusProperty().isNotEqualTo(RunStatus.RUNNING));
+        Label saved = hint("");
+        saved.setId("checkpointNote");
+        saved.textProperty().bind(vm.checkpointNoteProperty());
+        RunsPane runs = new RunsPane(vm.runner(), vm::resume);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        VBox side = new VBox(8, title, note, new Label("Policy start and reference"), policy, new Label("Reward model"),
+                reward, form, new TrainControls(vm.runner(), vm::start), save, saved, runs);
+        side.getStyleClass().add("training-sidebar");
+        setContent(side);
+        setFitToWidth(true);
+        setFitToHeight(true);
+    }
+
+    private static ComboBox<ModelChoice> combo(String id) {
+        ComboBox<ModelChoice> c = new ComboBox<>();
+        c.setId(id);
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.getStyleClass().add("hint");
+        return l;
+    }
+}

@@ -1,0 +1,58 @@
+package org.rlhfworkbench.ui.ppo;
+
+import java.net.URL;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import org.rlhfworkbench.ui.charts.RunDashboard;
+
+/**
+ * The PPO tab: settings, run controls and PPO runs on the left; an offer to resume an unfinished
+ * run on top; in the centre the live dashboard (PPO tiles and charts) above the probe samples and
+ * the health signals. An AnimationTimer drains the run's queues on every pulse while the view is
+ * in a scene.
+ */
+public final class PpoView extends BorderPane {
+    public static final String STYLESHEET = "/org/rlhfworkbench/ui/ppo.css";
+    private final RunDashboard dashboard;
+    private final AnimationTimer timer;
+
+    public PpoView(PpoViewModel viewModel) {
+        setId("ppoView");
+        getStyleClass().addAll("training-view", "ppo-view");
+        for (String sheet : new String[] {RunDashboard.STYLESHEET, STYLESHEET}) {
+            URL css = PpoView.class.getResource(sheet);
+            if (css != null) {
+                getStylesheets().add(css.toExternalForm());
+            }
+        }
+        setLeft(new PpoSidebar(viewModel));
+        setTop(new ResumeBanner(viewModel));
+        dashboard = new RunDashboard(viewModel.runner(), new PpoTiles(viewModel.live(), viewModel.runner().dashboard()));
+        SplitPane panels = new SplitPane(new SamplesPanel(viewModel.live(),
+                viewModel.settings().probeEveryProperty()), new HealthPanel(viewModel.live()));
+        panels.setDividerPositions(0.62);
+        SplitPane centre = new SplitPane(dashboard, panels);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.64);
+        setCenter(centre);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                viewModel.drain();
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                timer.stop();
+            } else {
+                timer.start();
+            }
+        });
+    }
+
+    public RunDashboard dashboard() {
+        return dashboard;
+    }
+}

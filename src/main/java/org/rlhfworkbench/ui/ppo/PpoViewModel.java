@@ -1,0 +1,203 @@
+package org.rlhfworkbench.ui.ppo;
+
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.APPROX_KL;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.CLIPFRAC;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.ENTROPY;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.KL;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.POLICY_LOSS;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.RATIO;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.RESPONSE_LENGTH;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.RLHF_REWARD;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.SCORES;
+import static org.rlhfworkbench.jobs.ppo.PpoMetricNames.VALUE_LOSS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import org.rlhfworkbench.core.RunRecord;
+import org.rlhfworkbench.core.RunStatus;
+import org.rlhfworkbench.jobs.BackgroundExecutor;
+import org.rlhfworkbench.jobs.ProjectService;
+import org.rlhfworkbench.jobs.ppo.PpoWatch;
+import org.rlhfworkbench.jobs.run.PpoJob;
+import org.rlhfworkbench.ui.charts.ChartSpec;
+import org.rlhfworkbench.ui.charts.DashboardSpec;
+import org.rlhfworkbench.ui.charts.TrainingRunner;
+
+/**
+ * The PPO screen's state: the settings, the run through a {@link TrainingRunner} (start, pause,
+ * resume, stop, resume an unfinished run, save a checkpoint now), and the live panels
+ * ({@link PpoLive}: tiles, probe samples, health signals). Holds no nodes; use on the UI thread
+ * and call {@link #drain()} on each pulse.
+ */
+public final class PpoViewModel {
+    public static final DashboardSpec DASHBOARD = new DashboardSpec(List.of(
+            ChartSpec.of("RM score and RLHF reward", SCORES, RLHF_REWARD), ChartSpec.of("KL to SFT, nats", KL),
+            ChartSpec.of("Entropy", ENTROPY), ChartSpec.of("Response length, tokens", RESPONSE_LENGTH),
+            ChartSpec.of("Losses", POLICY_LOSS, VALUE_LOSS), ChartSpec.of("Clipping and ratio", CLIPFRAC, APPROX_KL,
+                    RATIO)), SCORES, "Mean RM score");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProjectService projects;
+    private final TrainingRunner runner;
+    private final PpoSettings settings = new PpoSettings();
+    private final PpoLive live = new PpoLive();
+    private final UnfinishedRun unfinished;
+    private final SimpleBooleanProperty saving = new SimpleBooleanProperty(this, "saving");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final StringProperty checkpointNote = new SimpleStringProperty(this, "checkpointNote", "");
+    private PpoWatch watch;
+    private long continueRun = -1;
+    private boolean continueNow;
+
+    public PpoViewModel(BackgroundExecutor executor, ProjectService projects) {
+        this.projects = projects;
+        runner = new TrainingRunner(executor, projects, "ppo", DASHBOARD);
+        unfinished = new UnfinishedRun(runner.library().runs());
+        running.bind(runner.activeProperty().or(saving));
+        runner.library().models().addListener((ListChangeListener.Change<?> c) ->
+                settings.modelsChanged(runner.library().models()));
+        runner.statusProperty().addListener((obs, old, now) -> onStatus(now));
+        running.addListener((obs, old, now) -> unfinished.runActive(now));
+    }
+
+    /** Reads the open project's models and PPO runs; call after a project was opened. */
+    public void projectChanged() {
+        unfinished.runActive(running.get());
+        runner.library().refresh();
+    }
+
+    /** Starts a PPO run with the current settings. */
+    public void start() {
+        if (running.get()) {
+            return;
+        }
+        PpoJob.Config cfg;
+        try {
+            cfg = settings.config();
+        } catch (IllegalArgumentException e) {
+            runner.library().statusLineProperty().set(e.getMessage());
+            runner.library().errorProperty().set(true);
+            return;
+        }
+        watch = new PpoWatch();
+        live.watch(watch, true);
+        checkpointNote.set("");
+        runner.start(new PpoJob(cfg), watch);
+    }
+
+    /** Continues an unfinished PPO run from its last checkpoint, with the settings it started with. */
+    public void resume(RunRecord run) {
+        if (running.get()) {
+            return;
+        }
+        PpoWatch next = new PpoWatch();
+        watch = next;
+        live.watch(next, true);
+        checkpointNote.set("");
+        runner.resume(run.id(), json -> {
+            next.replay(projects.project().metrics().forRun(run.id()));
+            return rebuild(json);
+        }, next);
+    }
+
+    /**
+     * Writes a checkpoint of the running run now: the run stops after its current step (which
+     * saves a checkpoint, as Stop does) and then continues from that checkpoint as the same run,
+     * with its models reloaded. Only while running.
+     */
+    public void saveCheckpointNow() {
+        if (runner.statusProperty().get() != RunStatus.RUNNING || saving.get()) {
+            return;
+        }
+        continueRun = runner.runId();
+        saving.set(true);
+        checkpointNote.set("Saving a checkpoint of run " + continueRun + " after the current step…");
+        runner.cancel();
+    }
+
+    private void onStatus(RunStatus status) {
+        if (continueRun < 0 || status == null) {
+            return;
+        }
+        if (status == RunStatus.CANCELLED) {
+            continueNow = true; // continued on the next drain, outside the runner's event loop
+        } else if (status == RunStatus.DONE || status == RunStatus.FAILED) {
+            checkpointNote.set(status == RunStatus.DONE ? "The run finished before the checkpoint; it saved its"
+                    + " final one." : "");
+            continueRun = -1;
+            saving.set(false);
+        }
+    }
+
+    /** Moves the run's queued events into the dashboard and the panels; call on each pulse. */
+    public void drain() {
+        runner.drain();
+        if (continueNow && !runner.activeProperty().get()) {
+            continueNow = false;
+            long id = continueRun;
+            continueRun = -1;
+            checkpointNote.set("Checkpoint saved at step " + runner.dashboard().stepProperty().get() + "; run " + id
+                    + " continues from it.");
+            runner.resume(id, this::rebuild, watch);
+            saving.set(false);
+        }
+        live.drain(runner.dashboard());
+    }
+
+    /** On closing the window: asks an active run to stop (it keeps a checkpoint and stays resumable). */
+    public void close() {
+        continueRun = -1;
+        continueNow = false;
+        saving.set(false);
+        runner.cancel();
+    }
+
+    private PpoJob rebuild(JsonNode json) {
+        return new PpoJob(JSON.convertValue(json, PpoJob.Config.class));
+    }
+
+    /** Resumes the run {@link UnfinishedRun} offers, if any. */
+    public void resumeUnfinished() {
+        RunRecord run = unfinished.runProperty().get();
+        if (run != null && !running.get()) {
+            resume(run);
+        }
+    }
+
+    public TrainingRunner runner() {
+        return runner;
+    }
+
+    public PpoSettings settings() {
+        return settings;
+    }
+
+    public PpoLive live() {
+        return live;
+    }
+
+    public UnfinishedRun unfinished() {
+        return unfinished;
+    }
+
+    /** True from Start until the run ends (starting, running, paused, or saving a checkpoint now). */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    /** What "Save checkpoint now" did last. */
+    public StringProperty checkpointNoteProperty() {
+        return checkpointNote;
+    }
+}
