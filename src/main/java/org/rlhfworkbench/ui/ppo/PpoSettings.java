@@ -19,7 +19,7 @@ import org.rlhfworkbench.ui.charts.RunFormat;
 /**
  * The PPO form's state: the policy's starting model (also the frozen reference), the reward
  * model, and the main knobs of {@link PpoConfig} (steps, KL coefficient, adaptive KL, learning
- * rate, temperature, probe interval, seed). Every other setting comes from the base config,
+ * rate, temperature, PPO-ptx coefficient, probe interval, seed). Every other setting comes from the base config,
  * {@link PpoConfig#defaults()} unless {@link #use} changed it. Holds no nodes.
  */
 public final class PpoSettings {
@@ -39,6 +39,7 @@ public final class PpoSettings {
     private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature");
     private final ObjectProperty<Integer> probeEvery = new SimpleObjectProperty<>(this, "probeEvery");
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed");
+    private final ObjectProperty<Double> ptxCoef = new SimpleObjectProperty<>(this, "ptxCoef");
     private PpoConfig base;
 
     public PpoSettings() {
@@ -55,6 +56,7 @@ public final class PpoSettings {
         temperature.set((double) config.temperature());
         probeEvery.set(config.probeEvery());
         seed.set((int) config.seed());
+        ptxCoef.set(config.ptxCoef());
     }
 
     /** Offers the project's models: SFT, policy or base models to start from, reward models to score. */
@@ -76,14 +78,14 @@ public final class PpoSettings {
         if (!(temperature.get() > 0)) {
             throw new IllegalArgumentException("Temperature must be above 0, was " + temperature.get());
         }
-        if (!(klCoef.get() >= 0)) {
-            throw new IllegalArgumentException("KL coefficient must be 0 or more, was " + klCoef.get());
+        if (!(klCoef.get() >= 0) || !(ptxCoef.get() >= 0)) {
+            throw new IllegalArgumentException("The KL and PPO-ptx coefficients must be 0 or more");
         }
         PpoConfig ppo = new PpoConfig(steps.get(), b.rolloutPrompts(), b.miniBatches(), b.ppoEpochs(), lr,
                 temperature.get().floatValue(), b.maxNewTokens(), klCoef.get(), b.klEstimator(), adaptiveKl.get(),
                 b.klTarget(), b.klHorizon(), b.cliprange(), b.cliprangeValue(), b.vfCoef(), b.gamma(), b.lam(),
                 b.entropyCoef(), b.missingEosPenalty(), b.rewardClip(), probeEvery.get(), b.checkpointEvery(),
-                seed.get());
+                seed.get(), ptxCoef.get());
         return new PpoJob.Config(id(policy.get()), id(reward.get()), EVAL_FRACTION, ppo);
     }
 
@@ -138,5 +140,9 @@ public final class PpoSettings {
 
     public ObjectProperty<Integer> seedProperty() {
         return seed;
+    }
+
+    public ObjectProperty<Double> ptxCoefProperty() {
+        return ptxCoef;
     }
 }

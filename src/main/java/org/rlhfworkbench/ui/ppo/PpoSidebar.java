@@ -38,6 +38,9 @@ final class PpoSidebar extends ScrollPane {
                         SettingsForm.text("ppoLearningRate", s.learningRateProperty()))
                 .row("Temperature", "Sampling temperature of the rollouts (TRL: 0.7)",
                         SettingsForm.decimal("ppoTemperature", 0.05, 2, 0.05, s.temperatureProperty()))
+                .row("PPO-ptx", "gamma_ptx: weight of the next-token loss on demonstrations mixed into the PPO"
+                        + " loss (InstructGPT); keeps what the SFT model knew. 0 = off",
+                        SettingsForm.decimal("ppoPtxCoef", 0, 100, 0.1, s.ptxCoefProperty()))
                 .row("Probe every", "Steps between re-sampling the probe prompts shown under the charts",
                         SettingsForm.integer("ppoProbeEvery", 1, 10_000, s.probeEveryProperty()))
                 .row("Seed", "Prompt order, sampling and value-head initialisation",

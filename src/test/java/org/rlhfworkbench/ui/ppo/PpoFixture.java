@@ -34,6 +34,7 @@ final class PpoFixture {
         if (template == null) {
             try {
                 Path home = Files.createTempDirectory("ppo-fixture");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(home)));
                 Path dir = SampleProjects.ensureSample(home);
                 run("label", dir.toString(), "--annotator", "rubric", "--prompts", "24", "-k", "4");
                 run("sft", dir.toString(), "--epochs", "1");
@@ -44,6 +45,14 @@ final class PpoFixture {
             }
         }
         return template;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp folder is harmless
+        }
     }
 
     private static void run(String... args) {

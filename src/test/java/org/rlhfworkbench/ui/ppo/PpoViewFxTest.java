@@ -82,7 +82,10 @@ class PpoViewFxTest {
             ((Button) view.lookup("#startRun")).fire();
             return null;
         });
-        waitUntil(180, () -> read(() -> viewModel.runner().statusProperty().get() == RunStatus.DONE));
+        waitUntil(180, () -> read(() -> viewModel.runner().statusProperty().get() == RunStatus.DONE
+                || viewModel.runner().statusProperty().get() == RunStatus.FAILED));
+        assertThat(onFx(() -> viewModel.runner().statusProperty().get()))
+                .as(onFx(() -> viewModel.runner().library().statusLineProperty().get())).isEqualTo(RunStatus.DONE);
         waitUntil(20, () -> read(() -> points("#chart-rm-score-and-rlhf-reward") >= 6
                 && points("#chart-kl-to-sft-nats") >= 3 && points("#chart-response-length-tokens") >= 3));
 

@@ -157,6 +157,7 @@ class PpoViewModelTest {
         vm.settings().learningRateProperty().set("1e-5");
         vm.settings().temperatureProperty().set(0.9);
         vm.settings().seedProperty().set(3);
+        vm.settings().ptxCoefProperty().set(0.5);
 
         PpoConfig c = vm.settings().config().ppo();
 
@@ -166,6 +167,7 @@ class PpoViewModelTest {
         assertThat(c.learningRate()).isEqualTo(1e-5f);
         assertThat(c.temperature()).isEqualTo(0.9f);
         assertThat(c.seed()).isEqualTo(3);
+        assertThat(c.ptxCoef()).isEqualTo(0.5);
         assertThat(c.rolloutPrompts()).isEqualTo(PpoFixture.SMALL.rolloutPrompts());
         assertThat(c.probeEvery()).isEqualTo(1);
         assertThat(vm.settings().config().evalFraction()).isEqualTo(PpoSettings.EVAL_FRACTION);
@@ -177,6 +179,9 @@ class PpoViewModelTest {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new AssertionError("timed out; status line: " + runner.library().statusLineProperty().get());
+            }
+            if (runner.statusProperty().get() == RunStatus.FAILED) {
+                throw new AssertionError("the run failed: " + runner.library().statusLineProperty().get());
             }
             Thread.sleep(15);
             vm.drain();
