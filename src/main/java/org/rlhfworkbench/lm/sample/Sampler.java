@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.rlhfworkbench.lm.model.AttentionMask;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.model.KvCache;
+import org.rlhfworkbench.lm.nd.DecodeThreads;
 import org.rlhfworkbench.lm.nd.NoGrad;
 import org.rlhfworkbench.lm.nd.Scalars;
 
@@ -56,26 +57,28 @@ public final class Sampler {
                 mask = mask.select(expand);
                 logp = logp.repeatRows(expand, model.shape().vocab());
                 // 3. decode: choose, stream, drop finished rows, feed the next token
-                for (int step = 0; step < p.maxNewTokens(); step++) {
-                    int[] next = rows.choose(logp, model.shape().vocab(), listener);
-                    int[] keep = rows.unfinishedPositions();
-                    if (keep.length == 0 || step == p.maxNewTokens() - 1) {
-                        break;
-                    }
-                    if (keep.length < next.length) {
-                        int[] kept = new int[keep.length];
-                        for (int i = 0; i < keep.length; i++) {
-                            kept[i] = next[keep[i]];
+                try (DecodeThreads single = DecodeThreads.enter()) {
+                    for (int step = 0; step < p.maxNewTokens(); step++) {
+                        int[] next = rows.choose(logp, model.shape().vocab(), listener);
+                        int[] keep = rows.unfinishedPositions();
+                        if (keep.length == 0 || step == p.maxNewTokens() - 1) {
+                            break;
                         }
-                        next = kept;
-                        cache.selectRows(keep);
-                        mask = mask.select(keep);
-                    }
-                    rows.compact();
-                    mask = mask.extend(1, allTrue(next.length));
-                    try (NDScope scope = new NDScope()) {
-                        NDArray ids = m.create(toLongs(next), new Shape(next.length, 1));
-                        logp = tempered(model.forward(ids, mask, cache).squeeze(1), p);          // (A, V)
+                        if (keep.length < next.length) {
+                            int[] kept = new int[keep.length];
+                            for (int i = 0; i < keep.length; i++) {
+                                kept[i] = next[keep[i]];
+                            }
+                            next = kept;
+                            cache.selectRows(keep);
+                            mask = mask.select(keep);
+                        }
+                        rows.compact();
+                        mask = mask.extend(1, allTrue(next.length));
+                        try (NDScope scope = new NDScope()) {
+                            NDArray ids = m.create(toLongs(next), new Shape(next.length, 1));
+                            logp = tempered(model.forward(ids, mask, cache).squeeze(1), p);          // (A, V)
+                        }
                     }
                 }
             }
