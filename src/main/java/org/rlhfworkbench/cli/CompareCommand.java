@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `rlhf compare DIR --baseline ID --candidate ID`: two models on held-out sample prompts, rubric as judge. */
 @Command(name = "compare", description = "Compare two models on the held-out sample prompts (those PPO does not train on),"
-        + " judged by the rubric: mean score with 95% interval, win rate, KL.")
+        + " judged by the rubric: mean score with 95%% interval, win rate, KL.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -56,6 +56,8 @@ final class CompareCommand implements Callable<Integer> {
             out.printf("  win rate of %d over %d  %.3f (ties count half)%n", candidate, baseline, r.winRate());
             out.printf("  KL(%d || %d)  %.3f nats per response (mean length %.1f tokens)%n", candidate, baseline,
                     r.klPerResponse(), r.candidateLength());
+            out.printf("  model %d answers: %s%n", baseline, r.baseline());
+            out.printf("  model %d answers: %s%n", candidate, r.candidate());
         }
         return 0;
     }

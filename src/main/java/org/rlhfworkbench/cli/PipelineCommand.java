@@ -73,6 +73,8 @@ final class PipelineCommand implements Callable<Integer> {
             out.printf("  PPO win rate vs SFT    %.3f (ties count half)%n", r.winRate());
             out.printf("  KL(PPO || SFT)         %.3f nats per response (mean length %.1f tokens)%n",
                     r.klPerResponse(), r.candidateLength());
+            out.printf("  SFT answers: %s%n", r.baseline());
+            out.printf("  PPO answers: %s%n", r.candidate());
         }
         return 0;
     }

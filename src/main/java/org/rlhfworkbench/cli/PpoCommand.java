@@ -52,6 +52,10 @@ final class PpoCommand implements Callable<Integer> {
             + " (a diagnostic: what PPO reaches when the reward is right)")
     boolean rubricReward;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "any other PPO setting by its config name,"
+            + " e.g. --set vfCoef=0.2 --set ppoEpochs=2 (names as in the run's saved config JSON)")
+    java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -66,7 +70,8 @@ final class PpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PpoConfig ppo = config(steps, klCoef, adaptive, lr, temperature, seed).withPtx(ptxCoef == null ? 0 : ptxCoef);
+        PpoConfig ppo = ConfigOverrides.apply(config(steps, klCoef, adaptive, lr, temperature, seed)
+                .withPtx(ptxCoef == null ? 0 : ptxCoef), overrides);
         PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward);
         return TrainRunner.run(dir, resume, new PpoJob(cfg),
                 json -> new PpoJob(new ObjectMapper().convertValue(json, PpoJob.Config.class)),

@@ -97,9 +97,25 @@ public final class SampleCorpus {
 
     public String sftJsonl() {
         StringBuilder sb = new StringBuilder();
-        demonstrated().forEach(p -> sb.append(JsonLines.object("prompt", p.text(), "completion", p.reference()))
+        demonstrated().forEach(p -> sb.append(JsonLines.object("prompt", p.text(), "completion", demonstration(p)))
                 .append('\n'));
         return sb.toString();
+    }
+
+    /**
+     * The SFT demonstration for a prompt: the reference answer without its courteous opener
+     * ("7 times 6 is 42."), as a labeler in a hurry writes it. Correct and concise but plain, it
+     * scores 4 of the rubric's 5; the missing point (courtesy) is something only the preference
+     * labels carry, which is what gives the RLHF stages after SFT something to learn.
+     */
+    public static String demonstration(SamplePrompt p) {
+        for (String opener : Phrases.OPENERS) {
+            if (p.reference().startsWith(opener + " ")) {
+                String rest = p.reference().substring(opener.length() + 1);
+                return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+            }
+        }
+        return p.reference();
     }
 
     /** Writes {@value #PROMPTS_FILE} and {@value #SFT_FILE} (UTF-8, LF) into dir, creating it. */

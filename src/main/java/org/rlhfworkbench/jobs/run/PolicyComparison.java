@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.core.sample.Rubric;
+import org.rlhfworkbench.core.sample.RubricScore;
 import org.rlhfworkbench.core.sample.SampleCorpus;
 import org.rlhfworkbench.core.sample.SamplePrompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
@@ -29,7 +30,8 @@ import org.rlhfworkbench.store.Project;
 public final class PolicyComparison {
     /** The figures of one comparison. */
     public record Result(int prompts, double baselineMean, double baselineCi, double candidateMean,
-                         double candidateCi, double winRate, double klPerResponse, double candidateLength) {
+                         double candidateCi, double winRate, double klPerResponse, double candidateLength,
+                         RubricBreakdown baseline, RubricBreakdown candidate) {
     }
 
     private PolicyComparison() {
@@ -61,14 +63,20 @@ public final class PolicyComparison {
             List<List<Sample>> c = new Sampler(cand.model()).sample(ids, k, sp, TokenListener.NONE);
             double[] bs = new double[judged.size()];
             double[] cs = new double[judged.size()];
+            RubricBreakdown bb = new RubricBreakdown();
+            RubricBreakdown cb = new RubricBreakdown();
             double wins = 0;
             double length = 0;
             List<Sample> flat = new ArrayList<>();
             List<int[]> flatPrompts = new ArrayList<>();
             for (int i = 0; i < judged.size(); i++) {
                 for (int j = 0; j < k; j++) {
-                    bs[i] += rubric.score(facts.get(i), text(base, b.get(i).get(j))).score() / k;
-                    cs[i] += rubric.score(facts.get(i), text(cand, c.get(i).get(j))).score() / k;
+                    RubricScore sb = rubric.score(facts.get(i), text(base, b.get(i).get(j)));
+                    RubricScore sc = rubric.score(facts.get(i), text(cand, c.get(i).get(j)));
+                    bb.add(sb);
+                    cb.add(sc);
+                    bs[i] += sb.score() / k;
+                    cs[i] += sc.score() / k;
                     length += c.get(i).get(j).tokens().length;
                     flat.add(c.get(i).get(j));
                     flatPrompts.add(ids.get(i));
@@ -78,7 +86,7 @@ public final class PolicyComparison {
             length /= k;
             double kl = kl(base, flat, flatPrompts, temperature);
             return new Result(judged.size(), mean(bs), ci(bs), mean(cs), ci(cs), wins / judged.size(), kl,
-                    length / judged.size());
+                    length / judged.size(), bb, cb);
         }
     }
 
