@@ -32,8 +32,8 @@ final class OpenRlhfPlan {
                 .flag("--input_key", "prompt").flag("--output_key", "completion").flag("--input_template", "{}")
                 .flag("--max_len", s.integer("maxLength")).flag("--max_epochs", s.integer("epochs"))
                 .flag("--train_batch_size", s.integer("batchSize")).flag("--micro_train_batch_size", 1)
-                .flag("--learning_rate", s.number("learningRate"))
-                .flag("--lr_warmup_ratio", round(in.sftWarmupRatio()))
+                .flag("--learning_rate", s.value("learningRate"))
+                .flag("--lr_warmup_ratio", RunSettings.format(round(in.sftWarmupRatio())))
                 .flag("--seed", s.integer("seed")).flag("--save_path", "out/sft")
                 .flag("--zero_stage", 2).flag("--bf16").flag("--logging_steps", 1)
                 .note("valFraction " + s.number("valFraction") + ": OpenRLHF takes a separate --eval_dataset instead");
@@ -48,7 +48,7 @@ final class OpenRlhfPlan {
                 .flag("--input_template", "{}").flag("--value_head_prefix", "score")
                 .flag("--max_len", s.integer("maxLength")).flag("--max_epochs", s.integer("epochs"))
                 .flag("--train_batch_size", s.integer("promptsPerStep") * in.pairsPerPrompt())
-                .flag("--micro_train_batch_size", 1).flag("--learning_rate", s.number("learningRate"))
+                .flag("--micro_train_batch_size", 1).flag("--learning_rate", s.value("learningRate"))
                 .flag("--loss", "sigmoid").flag("--seed", s.integer("seed")).flag("--save_path", "out/reward")
                 .flag("--zero_stage", 2).flag("--bf16").flag("--logging_steps", 1)
                 .note("the workbench trains on all K responses of a prompt at once; OpenRLHF on pairs, so"
@@ -70,8 +70,8 @@ final class OpenRlhfPlan {
                 .flag("--pretrain", in.sftModel()).flag("--ref_pretrain", in.sftModel())
                 .flag("--dataset", data.preferences()).flag("--prompt_key", "prompt")
                 .flag("--chosen_key", "chosen").flag("--rejected_key", "rejected").flag("--input_template", "{}")
-                .flag("--beta", s.number("beta")).flag("--label_smoothing", s.number("labelSmoothing"))
-                .flag("--learning_rate", s.number("learningRate")).flag("--max_epochs", s.integer("epochs"))
+                .flag("--beta", s.value("beta")).flag("--label_smoothing", s.value("labelSmoothing"))
+                .flag("--learning_rate", s.value("learningRate")).flag("--max_epochs", s.integer("epochs"))
                 .flag("--max_len", s.integer("maxLength")).flag("--train_batch_size", s.integer("batchSize"))
                 .flag("--micro_train_batch_size", 1).flag("--seed", s.integer("seed"))
                 .flag("--save_path", "out/dpo").flag("--zero_stage", 2).flag("--bf16").flag("--logging_steps", 1);
@@ -101,21 +101,22 @@ final class OpenRlhfPlan {
                 .flag("--micro_train_batch_size", 1).flag("--max_epochs", s.integer("ppoEpochs"))
                 .flag("--num_episodes", episodes).flag("--prompt_max_len", in.sft().integer("maxLength"))
                 .flag("--generate_max_len", s.integer("maxNewTokens"))
-                .flag("--actor_learning_rate", s.number("learningRate"))
-                .flag("--critic_learning_rate", s.number("learningRate"))
-                .flag("--init_kl_coef", s.number("klCoef")).flag("--kl_estimator", s.text("klEstimator"))
-                .flag("--eps_clip", s.number("cliprange")).flag("--value_clip", s.number("cliprangeValue"))
-                .flag("--gamma", s.number("gamma")).flag("--lambd", s.number("lam"))
-                .flag("--temperature", s.number("temperature")).flag("--seed", s.integer("seed"))
+                .flag("--actor_learning_rate", s.value("learningRate"))
+                .flag("--critic_learning_rate", s.value("learningRate"))
+                .flag("--init_kl_coef", s.value("klCoef")).flag("--kl_estimator", s.text("klEstimator"))
+                .flag("--eps_clip", s.value("cliprange")).flag("--value_clip", s.value("cliprangeValue"))
+                .flag("--gamma", s.value("gamma")).flag("--lambd", s.value("lam"))
+                .flag("--temperature", s.value("temperature")).flag("--seed", s.integer("seed"))
                 .flag("--zero_stage", 3).flag("--bf16").flag("--logging_steps", 1);
         if (s.bool("adaptiveKl")) {
-            step.flag("--kl_target", s.number("klTarget")).flag("--kl_horizon", (long) s.number("klHorizon"));
+            step.flag("--kl_target", s.value("klTarget")).flag("--kl_horizon", (long) s.number("klHorizon"));
         }
         if (s.number("entropyCoef") > 0) {
-            step.flag("--entropy_loss_coef", s.number("entropyCoef"));
+            step.flag("--entropy_loss_coef", s.value("entropyCoef"));
         }
         if (s.number("rewardClip") > 0) {
-            step.flag("--normalize_reward").flag("--reward_clip_range", -s.number("rewardClip"), s.number("rewardClip"));
+            step.flag("--normalize_reward")
+                    .flag("--reward_clip_range", RunSettings.format(-s.number("rewardClip")), s.value("rewardClip"));
         }
         step.note("vfCoef " + s.number("vfCoef") + ": OpenRLHF trains the critic with its own optimizer"
                 + " (--critic_learning_rate) instead of a weighted value loss");

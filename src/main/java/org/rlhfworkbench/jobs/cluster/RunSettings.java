@@ -67,6 +67,25 @@ public final class RunSettings {
         return node(field).asDouble();
     }
 
+    /**
+     * A number as a flag value: the shortest decimal that reads back as the saved value, so a
+     * float learning rate 1e-4 is "0.0001", not "9.999999747378752E-5".
+     */
+    public String value(String field) {
+        JsonNode n = node(field);
+        return n.isFloat() ? format(new java.math.BigDecimal(Float.toString(n.floatValue())))
+                : format(java.math.BigDecimal.valueOf(n.asDouble()));
+    }
+
+    static String format(double v) {
+        return format(java.math.BigDecimal.valueOf(v));
+    }
+
+    private static String format(java.math.BigDecimal v) {
+        java.math.BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+    }
+
     public int integer(String field) {
         return node(field).asInt();
     }

@@ -31,7 +31,7 @@ final class TrlPlan {
                 .flag("--model_name_or_path", in.baseModel()).flag("--dataset_name", data.sft())
                 .flag("--output_dir", "out/sft").flag("--num_train_epochs", s.integer("epochs"))
                 .flag("--per_device_train_batch_size", s.integer("batchSize"))
-                .flag("--learning_rate", s.number("learningRate")).flag("--warmup_steps", s.integer("warmupSteps"))
+                .flag("--learning_rate", s.value("learningRate")).flag("--warmup_steps", s.integer("warmupSteps"))
                 .flag("--max_length", s.integer("maxLength")).flag("--seed", s.integer("seed"))
                 .flag("--logging_steps", 1)
                 .note("valFraction " + s.number("valFraction") + ": pass --dataset_test_split and --eval_strategy to evaluate");
@@ -43,9 +43,9 @@ final class TrlPlan {
                 .flag("--model_name_or_path", in.sftModel()).flag("--dataset_name", data.preferences())
                 .flag("--output_dir", "out/reward").flag("--num_train_epochs", s.integer("epochs"))
                 .flag("--per_device_train_batch_size", s.integer("promptsPerStep") * in.pairsPerPrompt())
-                .flag("--learning_rate", s.number("learningRate")).flag("--warmup_steps", s.integer("warmupSteps"))
+                .flag("--learning_rate", s.value("learningRate")).flag("--warmup_steps", s.integer("warmupSteps"))
                 .flag("--max_length", s.integer("maxLength"))
-                .flag("--center_rewards_coefficient", s.number("centerCoefficient"))
+                .flag("--center_rewards_coefficient", s.value("centerCoefficient"))
                 .flag("--seed", s.integer("seed")).flag("--logging_steps", 1);
         if (s.number("marginScale") > 0) {
             step.note("marginScale " + s.number("marginScale") + ": TRL reads a \"margin\" column; not exported");
@@ -57,10 +57,10 @@ final class TrlPlan {
         RunSettings s = in.dpo();
         return new LaunchStep("dpo", "DPO on the preference pairs (instead of rm + ppo)", "trl dpo")
                 .flag("--model_name_or_path", in.sftModel()).flag("--dataset_name", data.preferences())
-                .flag("--output_dir", "out/dpo").flag("--beta", s.number("beta"))
+                .flag("--output_dir", "out/dpo").flag("--beta", s.value("beta"))
                 .flag("--loss_type", "ipo".equalsIgnoreCase(s.text("loss")) ? "ipo" : "sigmoid")
-                .flag("--label_smoothing", s.number("labelSmoothing"))
-                .flag("--learning_rate", s.number("learningRate")).flag("--num_train_epochs", s.integer("epochs"))
+                .flag("--label_smoothing", s.value("labelSmoothing"))
+                .flag("--learning_rate", s.value("learningRate")).flag("--num_train_epochs", s.integer("epochs"))
                 .flag("--per_device_train_batch_size", s.integer("batchSize"))
                 .flag("--max_length", s.integer("maxLength")).flag("--seed", s.integer("seed"))
                 .flag("--logging_steps", 1);
@@ -72,19 +72,19 @@ final class TrlPlan {
                 .flag("--model_name_or_path", in.sftModel()).flag("--sft_model_path", in.sftModel())
                 .flag("--reward_model_path", in.rewardModel()).flag("--dataset_name", data.prompts())
                 .flag("--dataset_train_split", "train").flag("--output_dir", "out/ppo")
-                .flag("--learning_rate", s.number("learningRate"))
+                .flag("--learning_rate", s.value("learningRate"))
                 .flag("--per_device_train_batch_size", s.integer("rolloutPrompts"))
                 .flag("--gradient_accumulation_steps", 1)
                 .flag("--total_episodes", s.integer("steps") * s.integer("rolloutPrompts"))
                 .flag("--num_mini_batches", s.integer("miniBatches")).flag("--num_ppo_epochs", s.integer("ppoEpochs"))
-                .flag("--response_length", s.integer("maxNewTokens")).flag("--temperature", s.number("temperature"))
+                .flag("--response_length", s.integer("maxNewTokens")).flag("--temperature", s.value("temperature"))
                 .flag("--stop_token", "eos")
-                .flag("--kl_coef", s.number("klCoef")).flag("--kl_estimator", s.text("klEstimator"))
-                .flag("--cliprange", s.number("cliprange")).flag("--cliprange_value", s.number("cliprangeValue"))
-                .flag("--vf_coef", s.number("vfCoef")).flag("--gamma", s.number("gamma")).flag("--lam", s.number("lam"))
+                .flag("--kl_coef", s.value("klCoef")).flag("--kl_estimator", s.text("klEstimator"))
+                .flag("--cliprange", s.value("cliprange")).flag("--cliprange_value", s.value("cliprangeValue"))
+                .flag("--vf_coef", s.value("vfCoef")).flag("--gamma", s.value("gamma")).flag("--lam", s.value("lam"))
                 .flag("--seed", s.integer("seed")).flag("--logging_steps", 1);
         if (s.number("missingEosPenalty") > 0) {
-            step.flag("--missing_eos_penalty", s.number("missingEosPenalty"));
+            step.flag("--missing_eos_penalty", s.value("missingEosPenalty"));
         }
         if (s.bool("adaptiveKl")) {
             step.note("adaptiveKl: TRL's PPOTrainer has a fixed kl_coef only; klTarget " + s.number("klTarget")

@@ -56,6 +56,8 @@ class ClusterExportTest {
         assertThat(Files.readString(job.resolve("README.md"))).contains("./launch.sh ppo", "18 preference pairs");
         JsonNode hp = JSON.readTree(job.resolve("hyperparameters.json").toFile());
         assertThat(hp.at("/steps/ppo/flags/--init_kl_coef").asText()).isEqualTo("0.05");
+        assertThat(hp.at("/steps/sft/flags/--learning_rate").asText()).as("float 1e-4 written exactly").isEqualTo("0.0001");
+        assertThat(hp.at("/steps/ppo/flags/--reward_clip_range").asText()).isEqualTo("-5 5");
     }
 
     @Test
@@ -84,7 +86,7 @@ class ClusterExportTest {
             Path job = ClusterExport.export(p, tmp.resolve("job"), ClusterEngine.OPENRLHF).folder();
             Map<String, String> ppo = flagLines(Files.readString(job.resolve("launch.sh")), "ppo");
             Map<String, String> dpo = flagLines(Files.readString(job.resolve("launch.sh")), "dpo");
-            assertThat(ppo).containsEntry("--init_kl_coef", "0.123").containsEntry("--kl_target", "4.0");
+            assertThat(ppo).containsEntry("--init_kl_coef", "0.123").containsEntry("--kl_target", "4");
             assertThat(dpo).containsEntry("--beta", "0.25").containsKey("--ipo");
         }
     }
