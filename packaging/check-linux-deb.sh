@@ -91,7 +91,7 @@ image_mb=$(du -sm "$app" | cut -f1)
 report="installer: $(basename "$deb") ${deb_mb} MB (unpacked ${image_mb} MB, runtime ${modules} modules)
 cold start, launch -> main window shown: ${window_ms} ms
 cold start, launch -> sample project open: ${project_ms} ms
-$(grep -o 'Main window shown [0-9]* ms after the JVM started' "$work/gui.log" || true)
+$(grep -o "Main window shown [0-9]* ms after the JVM started" "$work/gui.log" || echo "(JVM-side timing: see the app log)")
 rlhf generate: $(head -c 200 <<<"$out" | tr '\n' ' ')
 screenshot: target/check-deb-screenshot.png"
 echo "$report" | tee target/check-deb-report.txt
