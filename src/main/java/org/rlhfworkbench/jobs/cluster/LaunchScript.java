@@ -23,7 +23,7 @@ final class LaunchScript {
                 .append("`). See README.md beside this script.\n");
         sb.append("# Usage: ./launch.sh ").append(String.join("|", steps.stream().map(LaunchStep::name).toList()))
                 .append("|all   (all = sft, rm, ppo, each starting from the previous step's output)\n");
-        sb.append("#\n# Every flag name below was checked against the engine's source:\n");
+        sb.append("#\n# Flag names were taken from these sources of the engine:\n");
         for (String source : sources) {
             sb.append("#   ").append(source).append('\n');
         }

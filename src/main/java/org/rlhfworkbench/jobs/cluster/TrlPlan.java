@@ -12,9 +12,10 @@ import java.util.List;
 final class TrlPlan {
     static final List<String> SOURCES = List.of(
             "huggingface/trl trl/cli.py (commit 02d936cbc04b591f2ff749be3d4615d50703e626): sft, dpo subcommands",
-            "huggingface/trl trl/trainer/ppo_config.py, trl/trainer/utils.py (OnPolicyConfig)",
-            "huggingface/trl trl/trainer/sft_config.py, reward_config.py, dpo_config.py, model_config.py",
-            "huggingface/trl examples/scripts/reward_modeling.py, examples/scripts/ppo/ppo.py");
+            "huggingface/trl trl/trainer/ppo_config.py (PPOConfig) and trl/trainer/utils.py (OnPolicyConfig)",
+            "huggingface/trl examples/scripts/reward_modeling.py, examples/scripts/ppo/ppo.py",
+            "not re-read for this export: SFTConfig / RewardConfig / DPOConfig fields max_length,"
+                    + " center_rewards_coefficient, beta, loss_type, label_smoothing (TRL's documented API)");
     static final String REWARD_SCRIPT = "accelerate launch \"$TRL_REPO/examples/scripts/reward_modeling.py\"";
     static final String PPO_SCRIPT = "accelerate launch \"$TRL_REPO/examples/scripts/ppo/ppo.py\"";
 
