@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rlhfworkbench.lm.LanguageModel;
+import org.rlhfworkbench.lm.Devices;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.bench.BenchResult;
 import org.rlhfworkbench.lm.bench.LmBench;
@@ -90,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
             LanguageModel lm = LanguageModels.load(model);
             return new Loaded(lm.model(), lm);
         }
-        NDManager m = NDManager.newBaseManager();
+        NDManager m = NDManager.newBaseManager(Devices.chosen());
         return new Loaded(new Gpt2Lm(RandomInit.gpt2(m, REFERENCE, 0), REFERENCE, 1e-5f), null);
     }
 

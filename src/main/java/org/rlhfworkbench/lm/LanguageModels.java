@@ -40,7 +40,7 @@ public final class LanguageModels {
                     + " tokens but the model's embedding has only " + cp.config().vocabSize() + " rows (vocab_size in "
                     + folder.resolve("config.json") + ")");
         }
-        NDManager m = NDManager.newBaseManager();
+        NDManager m = NDManager.newBaseManager(Devices.chosen());
         try {
             Weights w = Architectures.toWeights(m, cp.config(), cp.tensors());
             return new LanguageModel(folder, cp.config(), Architectures.build(cp.config(), w, folder), tok);

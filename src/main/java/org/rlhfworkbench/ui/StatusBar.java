@@ -8,10 +8,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** Bottom line of a window: what is happening, the open project's folder, a spinner while busy. */
+/** Bottom line of a window: what is happening, the open project's folder, the compute device, a spinner while busy. */
 public final class StatusBar extends HBox {
 
     public StatusBar(ObservableStringValue message, ObservableStringValue path, ObservableBooleanValue busy) {
+        this(message, path, busy, new javafx.beans.property.SimpleStringProperty(""));
+    }
+
+    public StatusBar(ObservableStringValue message, ObservableStringValue path, ObservableBooleanValue busy,
+                     ObservableStringValue device) {
         setId("statusBar");
         getStyleClass().add("status-bar");
         ProgressIndicator progress = new ProgressIndicator();
@@ -30,6 +35,11 @@ public final class StatusBar extends HBox {
         pathLabel.getStyleClass().add("status-path");
         pathLabel.textProperty().bind(path);
 
-        getChildren().addAll(progress, messageLabel, spacer, pathLabel);
+        Label deviceLabel = new Label();
+        deviceLabel.setId("statusDevice");
+        deviceLabel.getStyleClass().add("status-path");
+        deviceLabel.textProperty().bind(device);
+
+        getChildren().addAll(progress, messageLabel, spacer, pathLabel, deviceLabel);
     }
 }

@@ -1,11 +1,13 @@
 package org.rlhfworkbench.ui;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.rlhfworkbench.jobs.ComputeDevice;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.ThreadPoolBackgroundExecutor;
 import org.rlhfworkbench.jobs.label.LabelingService;
@@ -21,6 +23,8 @@ import org.rlhfworkbench.ui.reward.RewardView;
 import org.rlhfworkbench.ui.reward.RewardViewModel;
 import org.rlhfworkbench.ui.sft.SftView;
 import org.rlhfworkbench.ui.sft.SftViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop application. Opens the project named by the system property {@value #PROJECT_PROPERTY}
@@ -30,6 +34,7 @@ import org.rlhfworkbench.ui.sft.SftViewModel;
  */
 public final class WorkbenchApp extends Application {
     public static final String PROJECT_PROPERTY = "rlhf.project";
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
     private ThreadPoolBackgroundExecutor executor;
     private ProjectService projectService;
@@ -63,7 +68,10 @@ public final class WorkbenchApp extends Application {
                 e.consume();
             }
         });
+        LOG.info("Main window shown {} ms after the JVM started",
+                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
         viewModel.openAtStart(requestedProject());
+        viewModel.detectDevice(ComputeDevice::statusText);
     }
 
     /**

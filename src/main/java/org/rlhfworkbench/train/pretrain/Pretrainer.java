@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.rlhfworkbench.lm.Devices;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.io.CheckpointException;
 import org.rlhfworkbench.lm.io.Gpt2Config;
@@ -65,7 +66,7 @@ public final class Pretrainer {
         float loss = Float.NaN;
         float val = Float.NaN;
         try (CausalLm model = Architectures.build(config,
-                RandomInit.gpt2(NDManager.newBaseManager(), Architectures.shape(config), cfg.seed()), out);
+                RandomInit.gpt2(NDManager.newBaseManager(Devices.chosen()), Architectures.shape(config), cfg.seed()), out);
              Trainer trainer = new Trainer(model.weights().all(), model.manager(), OptimizerConfig.defaults(),
                      LrSchedule.cosine(cfg.learningRate(), cfg.warmupSteps(), cfg.steps()))) {
             listener.onMessage("model: " + model.weights().count() + " parameters");

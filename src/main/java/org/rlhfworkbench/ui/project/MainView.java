@@ -32,7 +32,7 @@ public final class MainView extends BorderPane {
         setLeft(new ProjectSidebar(viewModel));
         setCenter(new StageTabs(views));
         setBottom(new StatusBar(viewModel.statusMessageProperty(), viewModel.projectPathProperty(),
-                viewModel.busyProperty()));
+                viewModel.busyProperty(), viewModel.deviceProperty()));
         viewModel.lastErrorProperty().addListener((obs, old, error) -> {
             if (error != null) {
                 showError(error);

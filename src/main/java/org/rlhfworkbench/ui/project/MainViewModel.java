@@ -35,6 +35,7 @@ public final class MainViewModel {
     private final StringProperty projectName = new SimpleStringProperty(this, "projectName", "");
     private final StringProperty projectPath = new SimpleStringProperty(this, "projectPath", "");
     private final StringProperty statusMessage = new SimpleStringProperty(this, "statusMessage", "");
+    private final StringProperty device = new SimpleStringProperty(this, "device", "");
     private final StringProperty lastError = new SimpleStringProperty(this, "lastError");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final Map<ProjectCount, LongProperty> counts = new EnumMap<>(ProjectCount.class);
@@ -83,6 +84,17 @@ public final class MainViewModel {
             statusMessage.set(action + " failed: " + message);
             lastError.set(message);
         });
+    }
+
+    /** Asks {@code probe} (on the background worker: it may load the native engine) which device computes. */
+    public void detectDevice(Callable<String> probe) {
+        executor.submit("Detecting the compute device", probe, name -> device.set("Device: " + name),
+                error -> device.set("Device: unknown (" + error.getMessage() + ")"));
+    }
+
+    /** "Device: CPU" or "Device: GPU 0 (CUDA, ...)" once detected, empty before. */
+    public ReadOnlyStringProperty deviceProperty() {
+        return device;
     }
 
     private void setPending(int value) {

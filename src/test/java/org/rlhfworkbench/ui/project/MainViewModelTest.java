@@ -119,4 +119,15 @@ class MainViewModelTest {
 
         assertThat(viewModel.lastErrorProperty().get()).isEqualTo("No project is open");
     }
+
+    @Test
+    void statusBarDeviceShowsWhatTheProbeReports() {
+        assertThat(viewModel.deviceProperty().get()).isEmpty();
+        viewModel.detectDevice(() -> "GPU 0 (CUDA, 1 visible)");
+        assertThat(viewModel.deviceProperty().get()).isEqualTo("Device: GPU 0 (CUDA, 1 visible)");
+        viewModel.detectDevice(() -> {
+            throw new IllegalStateException("no engine");
+        });
+        assertThat(viewModel.deviceProperty().get()).isEqualTo("Device: unknown (no engine)");
+    }
 }
