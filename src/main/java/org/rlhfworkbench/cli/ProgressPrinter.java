@@ -33,8 +33,11 @@ final class ProgressPrinter implements RunListener {
         lastDraw = now;
         int width = 30;
         int done = (int) (width * step / Math.max(1, total));
-        err.printf("\r[%s%s] %d/%d loss %.4f  %.0f tok/s  ETA %.0fs   ", "#".repeat(done), ".".repeat(width - done),
-                step, total, latest.getOrDefault("loss", Double.NaN), tps, Double.isNaN(eta) ? 0 : eta);
+        String dpo = latest.containsKey("rewards/margins") ? String.format("  margin %.3f  acc %.2f  logp_w %.2f",
+                latest.get("rewards/margins"), latest.getOrDefault("rewards/accuracies", Double.NaN),
+                latest.getOrDefault("logps/chosen", Double.NaN)) : "";
+        err.printf("\r[%s%s] %d/%d loss %.4f%s  %.0f tok/s  ETA %.0fs   ", "#".repeat(done), ".".repeat(width - done),
+                step, total, latest.getOrDefault("loss", Double.NaN), dpo, tps, Double.isNaN(eta) ? 0 : eta);
         err.flush();
     }
 

@@ -21,4 +21,8 @@ public final class MetaRepository {
         db.update("INSERT INTO project_meta(key, value) VALUES (?, ?)"
                 + " ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
     }
+
+    public void delete(String key) {
+        db.update("DELETE FROM project_meta WHERE key = ?", key);
+    }
 }

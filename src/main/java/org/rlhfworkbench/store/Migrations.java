@@ -66,7 +66,20 @@ final class Migrations {
                     "ALTER TABLE rating ADD COLUMN ranking_id INTEGER REFERENCES ranking(id) ON DELETE CASCADE",
                     "ALTER TABLE demonstration ADD COLUMN ranking_id INTEGER REFERENCES ranking(id) ON DELETE CASCADE",
                     "CREATE INDEX rating_ranking ON rating(ranking_id)",
-                    "CREATE INDEX demonstration_ranking ON demonstration(ranking_id)")));
+                    "CREATE INDEX demonstration_ranking ON demonstration(ranking_id)")),
+            new Migration(4, "online DPO rounds: generations tagged with run and iteration, reward-model scores, chosen pairs", List.of(
+                    "ALTER TABLE generation ADD COLUMN run_id INTEGER REFERENCES run(id) ON DELETE SET NULL",
+                    "ALTER TABLE generation ADD COLUMN iteration INTEGER",
+                    "CREATE INDEX generation_run_iteration ON generation(run_id, iteration)",
+                    "CREATE TABLE generation_score (generation_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
+                            + " scorer TEXT NOT NULL, value REAL NOT NULL, created_at TEXT NOT NULL DEFAULT " + NOW + ","
+                            + " PRIMARY KEY (generation_id, scorer))",
+                    "CREATE TABLE online_pair (run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
+                            + " iteration INTEGER NOT NULL CHECK (iteration >= 1),"
+                            + " prompt_id INTEGER NOT NULL REFERENCES prompt(id) ON DELETE CASCADE,"
+                            + " chosen_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
+                            + " rejected_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
+                            + " rule TEXT NOT NULL, PRIMARY KEY (run_id, iteration, prompt_id))")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

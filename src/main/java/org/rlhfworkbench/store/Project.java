@@ -137,6 +137,11 @@ public final class Project implements AutoCloseable {
         return repos.comparisons;
     }
 
+    /** Online DPO rounds: tagged generations, reward-model scores, chosen pairs. */
+    public OnlineRepository online() {
+        return repos.online;
+    }
+
     public ProjectCounts counts() {
         return new ProjectCounts(prompts().count(), generations().count(), rankings().count(),
                 rankings().pairCount(), demonstrations().count(), models().count(), runs().count(),

@@ -12,6 +12,7 @@ final class Repositories {
     final RunRepository runs;
     final MetricRepository metrics;
     final ComparisonRepository comparisons;
+    final OnlineRepository online;
 
     Repositories(Db db) {
         meta = new MetaRepository(db);
@@ -24,5 +25,6 @@ final class Repositories {
         runs = new RunRepository(db);
         metrics = new MetricRepository(db);
         comparisons = new ComparisonRepository(db);
+        online = new OnlineRepository(db);
     }
 }

@@ -16,6 +16,8 @@ import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
 import org.rlhfworkbench.ui.label.LabelView;
 import org.rlhfworkbench.ui.label.LabelViewModel;
 import org.rlhfworkbench.ui.label.PreferencesKeyMapStore;
+import org.rlhfworkbench.ui.dpo.DpoView;
+import org.rlhfworkbench.ui.dpo.DpoViewModel;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.PpoViewModel;
 import org.rlhfworkbench.ui.project.MainViewModel;
@@ -42,6 +44,7 @@ public final class WorkbenchApp extends Application {
     private SftViewModel sft;
     private RewardViewModel reward;
     private PpoViewModel ppo;
+    private DpoViewModel dpo;
 
     @Override
     public void start(Stage stage) {
@@ -53,16 +56,19 @@ public final class WorkbenchApp extends Application {
         sft = new SftViewModel(executor, projectService);
         reward = new RewardViewModel(executor, projectService);
         ppo = new PpoViewModel(executor, projectService);
+        dpo = new DpoViewModel(executor, projectService);
         viewModel.projectPathProperty().addListener((obs, old, dir) -> {
             labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir));
             if (dir != null && !dir.isEmpty()) {
                 sft.projectChanged();
                 reward.projectChanged();
                 ppo.projectChanged();
+                dpo.projectChanged();
             }
         });
         MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
-                "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo)));
+                "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo),
+                "DPO", new DpoView(dpo)));
         stage.setOnCloseRequest(e -> {
             if (trainingActive() && !confirmQuit()) {
                 e.consume();
@@ -91,7 +97,7 @@ public final class WorkbenchApp extends Application {
 
     private boolean trainingActive() {
         return ppo.runningProperty().get() || sft.runner().activeProperty().get()
-                || reward.runner().activeProperty().get();
+                || reward.runner().activeProperty().get() || dpo.runner().activeProperty().get();
     }
 
     /** Closing during a run asks first; the run stops at its next step and keeps its last checkpoint. */
@@ -115,6 +121,9 @@ public final class WorkbenchApp extends Application {
         }
         if (sft != null) {
             sft.close();
+        }
+        if (dpo != null) {
+            dpo.close();
         }
         if (reward != null) {
             reward.close();

@@ -97,7 +97,7 @@ public final class ProjectLabelingService implements LabelingService {
         synchronized (lock) {
             checkOpen();
             List<Long> candidates = new ArrayList<>();
-            for (long id : project.prompts().unrankedIds(shown.size() + prefetched.size() + PREFETCH + 1)) {
+            for (long id : unlabeled(shown.size() + prefetched.size() + PREFETCH + 1)) {
                 if (!shown.containsKey(id) && candidates.size() <= PREFETCH) {
                     candidates.add(id);
                 }
@@ -199,11 +199,22 @@ public final class ProjectLabelingService implements LabelingService {
         return given;
     }
 
+    /** Prompts to label next: unranked ones, or those of the online DPO round the project is set to ({@link LabelSource}). */
+    private List<Long> unlabeled(int limit) {
+        Optional<LabelSource> round = LabelSource.of(project);
+        return round.isEmpty() ? project.prompts().unrankedIds(limit)
+                : project.online().promptsToLabel(round.get().runId(), round.get().iteration(), limit);
+    }
+
     /** The K responses of a prompt in a seeded random order: stored ones reused, the rest queued. */
     private PreparedItem prepare(long promptId) {
         Prompt prompt = project.prompts().get(promptId);
-        int k = LabelConfig.k(project);
-        List<Generation> stored = policy == null ? List.of() : project.generations().forPrompt(promptId).stream()
+        Optional<LabelSource> round = LabelSource.of(project);
+        List<Generation> roundResponses = round.isEmpty() ? List.of()
+                : project.online().generations(round.get().runId(), round.get().iteration(), promptId);
+        int k = roundResponses.isEmpty() ? LabelConfig.k(project) : roundResponses.size();
+        List<Generation> stored = !roundResponses.isEmpty() ? roundResponses
+                : policy == null ? List.of() : project.generations().forPrompt(promptId).stream()
                 .filter(g -> PreparedItem.MODEL_SOURCE.equals(g.source()) && Objects.equals(g.modelId(), policy.id()))
                 .sorted(Comparator.comparingInt((Generation g) -> Math.floorMod(
                         ResponseGenerator.sampleIndex(g.samplingJson()), Integer.MAX_VALUE)).thenComparingLong(Generation::id))

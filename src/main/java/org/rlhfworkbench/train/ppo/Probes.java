@@ -12,31 +12,41 @@ import org.rlhfworkbench.lm.sample.TokenListener;
 import org.rlhfworkbench.train.run.ProbeSample;
 
 /** Fixed probe prompts answered by the policy and the reference model (same seed), with RM scores. */
-final class Probes {
+public final class Probes {
     private final CausalLm policy;
     private final CausalLm reference;
     private final Scorer scorer;
     private final List<int[]> prompts;
     private final Function<int[], String> decode;
     private final Set<Integer> eos;
-    private final PpoConfig cfg;
+    private final float temperature;
+    private final int maxNewTokens;
+    private final long seed;
 
     Probes(CausalLm policy, CausalLm reference, Scorer scorer, List<int[]> prompts, Function<int[], String> decode,
            Set<Integer> eos, PpoConfig cfg) {
+        this(policy, reference, scorer, prompts, decode, eos, cfg.temperature(), cfg.maxNewTokens(), cfg.seed());
+    }
+
+    /** Probes for any RL trainer (DPO's too): sampled at {@code temperature}, up to {@code maxNewTokens}. */
+    public Probes(CausalLm policy, CausalLm reference, Scorer scorer, List<int[]> prompts, Function<int[], String> decode,
+                  Set<Integer> eos, float temperature, int maxNewTokens, long seed) {
         this.policy = policy;
         this.reference = reference;
         this.scorer = scorer;
         this.prompts = prompts;
         this.decode = decode;
         this.eos = eos;
-        this.cfg = cfg;
+        this.temperature = temperature;
+        this.maxNewTokens = maxNewTokens;
+        this.seed = seed;
     }
 
-    List<ProbeSample> sample(long step) {
+    public List<ProbeSample> sample(long step) {
         if (prompts.isEmpty()) {
             return List.of();
         }
-        SamplingParams p = new SamplingParams(cfg.temperature(), 0, 1f, cfg.maxNewTokens(), cfg.seed(), eos);
+        SamplingParams p = new SamplingParams(temperature, 0, 1f, maxNewTokens, seed, eos);
         List<int[]> pol = tokens(new Sampler(policy).sample(prompts, 1, p, TokenListener.NONE));
         List<int[]> ref = tokens(new Sampler(reference).sample(prompts, 1, p, TokenListener.NONE));
         float[] ps = score(pol);

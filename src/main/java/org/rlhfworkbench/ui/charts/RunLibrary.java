@@ -21,7 +21,7 @@ import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.store.Project;
 
 /**
- * The recorded side of a training screen: the project's runs of one kind and its models, charts
+ * The recorded side of a training screen: the project's runs of one kind ("a|b": of either) and its models, charts
  * of recorded runs reopened or overlaid, CSV / PNG export, and the screen's status line. All
  * reads and writes run on the background executor; results come back on the UI thread.
  */
@@ -49,7 +49,7 @@ public final class RunLibrary {
     public void refresh() {
         executor.submit("Reading " + kind + " runs", () -> {
             Project p = projects.project();
-            List<RunRecord> mine = p.runs().all().stream().filter(r -> r.kind().equals(kind))
+            List<RunRecord> mine = p.runs().all().stream().filter(r -> java.util.List.of(kind.split("\\|")).contains(r.kind()))
                     .sorted(Comparator.comparingLong(RunRecord::id).reversed()).toList();
             return new Lists(mine, p.models().all());
         }, lists -> {

@@ -1,7 +1,10 @@
 package org.rlhfworkbench.ui.ppo;
 
 import java.util.Locale;
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.LongProperty;
+import javafx.collections.ObservableList;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -20,12 +23,17 @@ import org.rlhfworkbench.train.run.ProbeSample;
  * The probe prompts as last re-sampled: for each, the policy's answer beside the SFT model's
  * (the frozen reference) with their reward-model scores, so one sees what PPO has changed.
  */
-final class SamplesPanel extends VBox {
+public final class SamplesPanel extends VBox {
     private static final PseudoClass BETTER = PseudoClass.getPseudoClass("better");
     private static final PseudoClass WORSE = PseudoClass.getPseudoClass("worse");
     private final VBox cards = new VBox(10);
 
     SamplesPanel(PpoLive live, ObservableValue<Integer> probeEvery) {
+        this(live.samples(), live.samplesStepProperty(), probeEvery);
+    }
+
+    /** The same panel for any RL screen (DPO's too): the newest samples and their step (-1: none yet). */
+    public SamplesPanel(ObservableList<ProbeSample> samples, LongProperty samplesStep, ObservableValue<Integer> probeEvery) {
         super(6);
         getStyleClass().add("samples-panel");
         setId("samplesPanel");
@@ -34,25 +42,25 @@ final class SamplesPanel extends VBox {
         Label step = new Label();
         step.setId("samplesStep");
         step.getStyleClass().add("hint");
-        step.textProperty().bind(Bindings.createStringBinding(() -> live.samplesStepProperty().get() < 0
+        step.textProperty().bind(Bindings.createStringBinding(() -> samplesStep.get() < 0
                 ? "Held-out probe prompts, answered by the policy and by the SFT model every "
                 + (probeEvery.getValue() == 1 ? "step" : probeEvery.getValue() + " steps")
                 + " (Probe every, in the form), show here during a run."
-                : "Step " + live.samplesStepProperty().get() + ": the policy's answer beside the SFT model's,"
-                + " same prompt and seed, with reward-model scores.", live.samplesStepProperty(), probeEvery));
+                : "Step " + samplesStep.get() + ": the policy's answer beside the SFT model's,"
+                + " same prompt and seed, with reward-model scores.", samplesStep, probeEvery));
         step.setWrapText(true);
         step.setMinHeight(Region.USE_PREF_SIZE);
-        live.samples().addListener((ListChangeListener.Change<? extends ProbeSample> c) -> show(live));
+        samples.addListener((ListChangeListener.Change<? extends ProbeSample> c) -> show(samples));
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, step, scroll);
     }
 
-    private void show(PpoLive live) {
+    private void show(List<ProbeSample> samples) {
         cards.getChildren().clear();
-        for (int i = 0; i < live.samples().size(); i++) {
-            cards.getChildren().add(card(i, live.samples().get(i)));
+        for (int i = 0; i < samples.size(); i++) {
+            cards.getChildren().add(card(i, samples.get(i)));
         }
     }
 

@@ -14,7 +14,7 @@ import org.rlhfworkbench.train.ppo.PpoConfig;
  * model and a reward model, each from one epoch. Built once per test JVM (about a minute) and
  * copied for each test.
  */
-final class PpoFixture {
+public final class PpoFixture {
     /** Three small steps (4 episodes, one PPO epoch, 16 new tokens) with probes at every step. */
     static final PpoConfig SMALL = new PpoConfig(3, 4, 1, 1, 3e-5f, 0.7f, 16, 0.05, "k1", false, 6.0, 10000, 0.2,
             0.2, 0.1, 1.0, 0.95, 0.0, 1.0, 5.0, 1, 10, 42);
@@ -24,7 +24,7 @@ final class PpoFixture {
     }
 
     /** A fresh copy of the prepared sample project inside {@code home}. */
-    static Path project(Path home) {
+    public static Path project(Path home) {
         Path target = home.resolve("projects").resolve(SampleProjects.NAME);
         copy(template(), target);
         return target;

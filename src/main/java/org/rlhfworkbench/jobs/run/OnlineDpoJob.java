@@ -1,0 +1,113 @@
+package org.rlhfworkbench.jobs.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rlhfworkbench.core.ModelEntry;
+import org.rlhfworkbench.core.ModelKind;
+import org.rlhfworkbench.core.Prompt;
+import org.rlhfworkbench.jobs.label.PromptFormat;
+import org.rlhfworkbench.lm.LanguageModel;
+import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.store.Project;
+import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
+import org.rlhfworkbench.train.dpo.OnlineDpoTrainer;
+import org.rlhfworkbench.train.run.RunContext;
+import org.rlhfworkbench.train.run.StepLoop;
+
+/**
+ * Online iterative DPO from the newest SFT model against the newest reward model, on the
+ * project's prompts minus the held-out share (the same split as PPO). Every round's samples,
+ * scores and pairs go into the project ({@link RoundStore}); the policy after each round is saved
+ * as a model of kind policy, "online-dpo-RUN-itT", the last one being the result.
+ */
+public final class OnlineDpoJob implements TrainJob {
+    /** What the run saves: start model, reward model, held-out share, loop settings. */
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, OnlineDpoConfig online) {
+    }
+
+    private final Config cfg;
+    private Project project;
+    private ModelEntry from;
+    private LanguageModel policy;
+    private LanguageModel sft;
+    private DpoSetup.Reward reward;
+    private List<Long> ids;
+    private List<int[]> prompts;
+
+    public OnlineDpoJob(Config cfg) {
+        this.cfg = cfg;
+    }
+
+    @Override
+    public String kind() {
+        return "online-dpo";
+    }
+
+    @Override
+    public Object config() {
+        return cfg;
+    }
+
+    @Override
+    public long seed() {
+        return cfg.online().dpo().seed();
+    }
+
+    @Override
+    public void prepare(Project p) throws Exception {
+        project = p;
+        long seed = seed();
+        from = ModelPicker.pick(p, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
+        Path folder = ModelPicker.folder(p, from);
+        policy = LanguageModels.load(folder);
+        sft = LanguageModels.load(folder);
+        reward = DpoSetup.reward(p, cfg.rewardModel()).orElseThrow(() -> new IllegalArgumentException(
+                "online DPO needs a reward model to score the samples; train one first (rlhf reward)"));
+        PromptFormat format = new PromptFormat(p.meta().get(PromptFormat.META_TEMPLATE));
+        int maxPrompt = policy.model().shape().maxPositions() - cfg.online().maxNewTokens();
+        ids = new ArrayList<>();
+        prompts = new ArrayList<>();
+        for (Prompt pr : DpoSetup.trainPrompts(p, seed, cfg.evalFraction())) {
+            int[] t = policy.tokenizer().encode(format.render(pr));
+            if (t.length > 0 && t.length <= maxPrompt) {
+                ids.add(pr.id());
+                prompts.add(t);
+            }
+        }
+    }
+
+    @Override
+    public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
+        OnlineDpoConfig o = cfg.online();
+        long runId = Long.parseLong(ctx.dir().getFileName().toString());
+        ctx.log(String.format("online %s from model %d (%s) scored by reward model %d: %d rounds x %d prompts x K=%d,"
+                        + " %s pairs, reference %s, %d prompts to sample from", o.dpo().loss().toUpperCase(java.util.Locale.ROOT),
+                from.id(), from.name(), reward.entry().id(), o.iterations(), o.promptsPerIteration(), o.k(), o.choice(),
+                o.reference(), prompts.size()));
+        RoundStore store = new RoundStore(project, runId, from.id(), reward.entry().id(), policy, o.choice());
+        OnlineDpoTrainer trainer = new OnlineDpoTrainer(policy.model(), sft.model(), reward.scorer(), ids, prompts,
+                DpoSetup.eos(policy), o, store);
+        trainer.withProbes(DpoSetup.probes(project, policy, sft, reward.scorer(), seed(), cfg.evalFraction(),
+                o.temperature(), o.maxNewTokens())::sample);
+        return trainer.run(ctx, resume);
+    }
+
+    @Override
+    public String finish(Project p, long runId) {
+        ModelEntry last = RoundStore.roundModel(p, runId, cfg.online().iterations());
+        return String.format("model %d (%s) after %d rounds", last.id(), last.path(), cfg.online().iterations());
+    }
+
+    @Override
+    public void close() {
+        for (LanguageModel lm : new LanguageModel[] {policy, sft}) {
+            if (lm != null) {
+                lm.close();
+            }
+        }
+        if (reward != null) {
+            reward.close();
+        }
+    }
+}
