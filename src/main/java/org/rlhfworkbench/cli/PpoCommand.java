@@ -65,7 +65,7 @@ final class PpoCommand implements Callable<Integer> {
                 lr == null ? d.learningRate() : lr, temperature == null ? d.temperature() : temperature, d.maxNewTokens(), klCoef == null ? d.klCoef() : klCoef,
                 d.klEstimator(), adaptive, d.klTarget(), d.klHorizon(), d.cliprange(), d.cliprangeValue(), d.vfCoef(),
                 d.gamma(), d.lam(), d.entropyCoef(), d.missingEosPenalty(), d.rewardClip(), d.probeEvery(),
-                d.checkpointEvery(), seed == null ? d.seed() : seed);
+                d.checkpointEvery(), seed == null ? d.seed() : seed, d.ptxCoef(), d.samplesPerPrompt());
     }
 
     @Override

@@ -33,7 +33,7 @@ class SampleProjectsTest {
             assertThat(demos).hasSize(120).allMatch(d -> d.source() == DemonstrationSource.IMPORT);
             for (Demonstration d : demos) {
                 SamplePrompt sp = corpus.find(p.prompts().get(d.promptId()).text()).orElseThrow();
-                assertThat(d.text()).isEqualTo(sp.reference());
+                assertThat(d.text()).isEqualTo(org.rlhfworkbench.core.sample.SampleCorpus.demonstration(sp));
             }
         }
     }

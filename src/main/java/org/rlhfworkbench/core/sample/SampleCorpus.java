@@ -103,12 +103,17 @@ public final class SampleCorpus {
     }
 
     /**
-     * The SFT demonstration for a prompt: the reference answer without its courteous opener
-     * ("7 times 6 is 42."), as a labeler in a hurry writes it. Correct and concise but plain, it
-     * scores 4 of the rubric's 5; the missing point (courtesy) is something only the preference
-     * labels carry, which is what gives the RLHF stages after SFT something to learn.
+     * The SFT demonstration for a prompt, as two kinds of labeler write them: half the prompts
+     * (by a fixed hash of the text) get the reference answer ("Sure! 7 times 6 is 42."), the other
+     * half the same answer without its courteous opener ("7 times 6 is 42."). Both are correct and
+     * concise, so the SFT model learns the content but only sometimes the manner; the rubric gives
+     * courtesy its fifth point, and only the preference labels say so consistently, which leaves
+     * the RLHF stages after SFT something real to learn.
      */
     public static String demonstration(SamplePrompt p) {
+        if (Math.floorMod(p.text().hashCode(), 2) == 0) {
+            return p.reference();
+        }
         for (String opener : Phrases.OPENERS) {
             if (p.reference().startsWith(opener + " ")) {
                 String rest = p.reference().substring(opener.length() + 1);

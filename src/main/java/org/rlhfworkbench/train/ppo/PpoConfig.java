@@ -5,7 +5,7 @@ package org.rlhfworkbench.train.ppo;
  * every run together with its seed.
  *
  * @param steps PPO iterations (rollout + update)
- * @param rolloutPrompts prompts sampled per iteration (episodes per step)
+ * @param rolloutPrompts episodes (responses) per iteration, over rolloutPrompts / samplesPerPrompt prompts
  * @param miniBatches minibatches per PPO epoch; TRL's num_mini_batches
  * @param ppoEpochs passes over each rollout; 4 as in TRL and the PPO paper
  * @param learningRate policy and value head; small, the policy starts from a good SFT model
@@ -29,12 +29,32 @@ package org.rlhfworkbench.train.ppo;
  * @param seed prompt order, sampling, value-head init
  * @param ptxCoef PPO-ptx (InstructGPT): + gamma_ptx * next-token loss on demonstrations, keeps
  *        what the SFT model knows while the policy chases the reward model; 0 = off
+ * @param samplesPerPrompt K responses per prompt in a rollout; with K > 1 each score is taken
+ *        relative to the mean score of the prompt's other K - 1 responses (the leave-one-out
+ *        baseline of RLOO and OpenRLHF's rloo estimator), so how hard a prompt is cancels out and
+ *        what is left is what the policy can change by answering differently
  */
 public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
                         float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
                         double klTarget, double klHorizon, double cliprange, double cliprangeValue, double vfCoef,
                         double gamma, double lam, double entropyCoef, double missingEosPenalty, double rewardClip,
-                        int probeEvery, int checkpointEvery, long seed, double ptxCoef) {
+                        int probeEvery, int checkpointEvery, long seed, double ptxCoef,
+                        int samplesPerPrompt) {
+
+    public PpoConfig {
+        samplesPerPrompt = Math.max(1, samplesPerPrompt);  // runs saved before the field existed read 0
+    }
+
+    /** One response per prompt. */
+    public PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
+                     float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
+                     double klTarget, double klHorizon, double cliprange, double cliprangeValue, double vfCoef,
+                     double gamma, double lam, double entropyCoef, double missingEosPenalty, double rewardClip,
+                     int probeEvery, int checkpointEvery, long seed, double ptxCoef) {
+        this(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef, klEstimator,
+                adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, 1);
+    }
 
     /** Without PPO-ptx. */
     public PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
@@ -44,23 +64,28 @@ public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoE
                      int probeEvery, int checkpointEvery, long seed) {
         this(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef, klEstimator,
                 adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
-                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, 0.0);
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, 0.0, 1);
     }
 
     public static PpoConfig defaults() {
         return new PpoConfig(60, 16, 2, 4, 3e-5f, 0.7f, 24, 0.05, "k1", false, 6.0, 10000, 0.2, 0.2, 0.1, 1.0, 0.95,
-                0.0, 1.0, 5.0, 10, 10, 42, 0.0);
+                0.0, 1.0, 5.0, 10, 10, 42, 0.0, 4);
     }
 
     public PpoConfig withPtx(double coef) {
         return new PpoConfig(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens,
                 klCoef, klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam,
-                entropyCoef, missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, coef);
+                entropyCoef, missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, coef, samplesPerPrompt);
     }
 
     public PpoConfig withSteps(int n) {
         return new PpoConfig(n, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef,
                 klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
-                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef);
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, samplesPerPrompt);
+    }
+
+    /** Prompts per rollout: episodes / K, at least 1. */
+    public int distinctPrompts() {
+        return Math.max(1, rolloutPrompts / samplesPerPrompt);
     }
 }

@@ -74,7 +74,7 @@ public final class PpoTrainer {
         try (Trainer trainer = new Trainer(params, pv.policy.manager(), OptimizerConfig.defaults(),
                 new LrSchedule(LrSchedule.Kind.LINEAR, cfg.learningRate(), 0, cfg.steps() * updatesPerStep, 0f))) {
             PpoUpdate update = new PpoUpdate(pv, trainer, cfg, ptx);
-            long tokensPerStep = (long) cfg.rolloutPrompts() * cfg.maxNewTokens();
+            long tokensPerStep = (long) cfg.distinctPrompts() * cfg.samplesPerPrompt() * cfg.maxNewTokens();
             return StepLoop.run(ctx, trainer, params, cfg.steps(), cfg.checkpointEvery(), cfg.seed(), resume,
                     tokensPerStep, new StepLoop.Body() {
                         @Override
@@ -104,17 +104,17 @@ public final class PpoTrainer {
 
     private Trainer.StepResult ppoStep(RunContext ctx, PpoUpdate update, long step) {
         List<int[]> batch = new ArrayList<>();
-        for (int i : Order.batch(prompts.size(), cfg.rolloutPrompts(), cfg.seed(), step)) {
+        for (int i : Order.batch(prompts.size(), cfg.distinctPrompts(), cfg.seed(), step)) {
             batch.add(prompts.get(i));
         }
         double beta = kl.beta();
-        Rollout r = maker.make(batch, cfg.seed() * 7919 + step, beta);
+        Rollout r = maker.make(batch, cfg.samplesPerPrompt(), cfg.seed() * 7919 + step, beta);
         long t0 = System.nanoTime();
         PpoUpdate.Stats s = update.run(r, cfg.seed() + step);
         timings.add("timing/update", t0);
         // 7. adapt beta to the measured KL
         kl.update(r.klPerResponse(), r.size());
-        PpoMetrics.emit(ctx, step + 1, (step + 1) * cfg.rolloutPrompts(), r, s, beta, timings.totals());
+        PpoMetrics.emit(ctx, step + 1, (step + 1) * r.size(), r, s, beta, timings.totals());
         return new Trainer.StepResult(step + 1, (float) (s.policyLoss() + 0.5 * cfg.vfCoef() * s.valueLoss()),
                 s.gradNorm(), s.lr());
     }

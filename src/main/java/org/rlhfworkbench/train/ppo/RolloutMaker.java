@@ -34,16 +34,22 @@ final class RolloutMaker {
         this.timings = timings;
     }
 
-    Rollout make(List<int[]> prompts, long seed, double beta) {
+    /** Rollout of k responses to each of {@code distinct} prompts; rows b*k .. b*k+k-1 share a prompt. */
+    Rollout make(List<int[]> distinct, int k, long seed, double beta) {
         NoGrad.enter();
-        // 1. rollout: sample with the KV cache, keep the sampling log-probs (temperature T)
+        // 1. rollout: sample with the KV cache (k answers share a prefill), keep the sampling log-probs (temperature T)
         long t0 = System.nanoTime();
         SamplingParams sp = new SamplingParams(cfg.temperature(), 0, 1f, cfg.maxNewTokens(), seed, eos);
+        List<int[]> prompts = new ArrayList<>();
         List<int[]> responses = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
-        for (List<Sample> s : new Sampler(pv.policy).sample(prompts, 1, sp, TokenListener.NONE)) {
-            samples.add(s.get(0));
-            responses.add(s.get(0).tokens().length == 0 ? new int[] {eos.iterator().next()} : s.get(0).tokens());
+        List<List<Sample>> groups = new Sampler(pv.policy).sample(distinct, k, sp, TokenListener.NONE);
+        for (int g = 0; g < groups.size(); g++) {
+            for (Sample s : groups.get(g)) {
+                prompts.add(distinct.get(g));
+                samples.add(s);
+                responses.add(s.tokens().length == 0 ? new int[] {eos.iterator().next()} : s.tokens());
+            }
         }
         int n = prompts.size();
         int width = responses.stream().mapToInt(r -> r.length).max().orElse(1);
@@ -56,7 +62,8 @@ final class RolloutMaker {
             System.arraycopy(samples.get(b).logprobs(), 0, oldLogp, b * width, samples.get(b).logprobs().length);
         }
         long t1 = timings.add("timing/generate", t0);
-        // 2. score: normalised RM score, missing-EOS penalty, clip
+        // 2. score: normalised RM score, missing-EOS penalty, clip; minus the leave-one-out mean of
+        //    the prompt's other answers when k > 1: s_i - (sum_{j != i} s_j) / (k - 1)
         float[] raw = scorer.score(prompts, responses);
         float[] scores = new float[n];
         for (int b = 0; b < n; b++) {
@@ -69,6 +76,7 @@ final class RolloutMaker {
             }
             scores[b] = (float) s;
         }
+        float[] baselined = Baseline.leaveOneOut(scores, k);
         long t2 = timings.add("timing/score", t1);
         // 3. reference log-probs of the frozen SFT model, same temperature
         float[][] ref = LogProbs.of(reference, prompts, responses, cfg.temperature());
@@ -77,7 +85,7 @@ final class RolloutMaker {
             System.arraycopy(ref[b], 0, refLogp, b * width, ref[b].length);
         }
         long t3 = timings.add("timing/reference", t2);
-        // 4. per-token rewards: -beta * KL estimate on every token, the score on the last real one
+        // 4. per-token rewards: -beta * KL estimate on every token, the (baselined) score on the last real one
         KlEstimator est = KlEstimator.parse(cfg.klEstimator());
         float[] rewards = new float[n * width];
         double klSum = 0;
@@ -88,7 +96,7 @@ final class RolloutMaker {
                 klSum += kl;
                 rewards[i] = (float) (-beta * kl);
             }
-            rewards[b * width + lengths[b] - 1] += scores[b];
+            rewards[b * width + lengths[b] - 1] += baselined[b];
         }
         // 5. values from the value head; GAE; whitened advantages
         float[] values;

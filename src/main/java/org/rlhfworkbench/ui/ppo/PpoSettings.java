@@ -85,7 +85,7 @@ public final class PpoSettings {
                 temperature.get().floatValue(), b.maxNewTokens(), klCoef.get(), b.klEstimator(), adaptiveKl.get(),
                 b.klTarget(), b.klHorizon(), b.cliprange(), b.cliprangeValue(), b.vfCoef(), b.gamma(), b.lam(),
                 b.entropyCoef(), b.missingEosPenalty(), b.rewardClip(), probeEvery.get(), b.checkpointEvery(),
-                seed.get(), ptxCoef.get());
+                seed.get(), ptxCoef.get(), b.samplesPerPrompt());
         return new PpoJob.Config(id(policy.get()), id(reward.get()), EVAL_FRACTION, ppo);
     }
 

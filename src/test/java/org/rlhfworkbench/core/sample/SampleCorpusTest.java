@@ -21,7 +21,7 @@ class SampleCorpusTest {
     }
 
     @Test
-    void sftLinesAreJsonWithThePromptAndItsReference() throws Exception {
+    void sftLinesAreJsonWithThePromptAndItsPlainCorrectDemonstration() throws Exception {
         List<String> lines = corpus.sftJsonl().lines().toList();
 
         assertThat(lines).hasSize(120);
@@ -29,7 +29,12 @@ class SampleCorpusTest {
             JsonNode node = JSON.readTree(lines.get(i));
             SamplePrompt p = corpus.demonstrated().get(i);
             assertThat(node.get("prompt").asText()).isEqualTo(p.text());
-            assertThat(node.get("completion").asText()).isEqualTo(p.reference());
+            assertThat(node.get("completion").asText()).isEqualTo(SampleCorpus.demonstration(p));
+            Rubric rubric = new Rubric();
+            RubricScore demo = rubric.score(p, SampleCorpus.demonstration(p));
+            assertThat(demo.correct()).as("demonstration %s is right", node).isTrue();
+            assertThat(demo.score()).as("a plain demonstration scores at most the reference").isLessThanOrEqualTo(
+                    rubric.score(p, p.reference()).score());
             assertThat(node.size()).isEqualTo(2);
         }
     }
