@@ -53,6 +53,8 @@ final class CompareCommand implements Callable<Integer> {
             out.printf("held-out prompts judged by the rubric: %d (%d answers each)%n", r.prompts(), k);
             out.printf("  model %d mean rubric score %.3f +- %.3f (95%%)%n", baseline, r.baselineMean(), r.baselineCi());
             out.printf("  model %d mean rubric score %.3f +- %.3f (95%%)%n", candidate, r.candidateMean(), r.candidateCi());
+            out.printf("  %d - %d (paired)  %+.3f +- %.3f (95%%, per-prompt differences)%n", candidate, baseline,
+                    r.diffMean(), r.diffCi());
             out.printf("  win rate of %d over %d  %.3f (ties count half)%n", candidate, baseline, r.winRate());
             out.printf("  KL(%d || %d)  %.3f nats per response (mean length %.1f tokens)%n", candidate, baseline,
                     r.klPerResponse(), r.candidateLength());

@@ -47,6 +47,10 @@ final class PipelineCommand implements Callable<Integer> {
             description = "sampling temperature for labeling, PPO rollouts and evaluation (default ${DEFAULT-VALUE})")
     float temperature;
 
+    @Option(names = "--judge-k", defaultValue = "8",
+            description = "answers per held-out prompt and model for the final judgement (default ${DEFAULT-VALUE})")
+    int judgeK;
+
     @Option(names = "--seed", defaultValue = "42", description = "seed for every stage (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -58,28 +62,39 @@ final class PipelineCommand implements Callable<Integer> {
         step(out, "label", "label", d, "--annotator", annotator, "--prompts", "" + prompts, "-k", "" + k);
         step(out, "sft", "sft", d, "--epochs", "3", "--seed", "" + seed);
         step(out, "reward", "reward", d, "--epochs", "3", "--lr", "1e-4", "--seed", "" + seed);
-        step(out, "ppo", "ppo", d, "--steps", "" + ppoSteps, "--temperature", "" + temperature, "--seed", "" + seed);
+        long t0 = System.nanoTime();
+        String ppo = step(out, "ppo", "ppo", d, "--steps", "" + ppoSteps, "--temperature", "" + temperature, "--seed",
+                "" + seed);
+        out.println(PpoTimes.line(ppo, (System.nanoTime() - t0) / 1e9));
+        PolicyComparison.Result r = judge(dir, ppoSteps, temperature, seed, judgeK);
+        out.printf("held-out prompts judged by the rubric: %d (%d answers each, per-prompt means)%n", r.prompts(),
+                judgeK);
+        out.printf("  SFT  mean rubric score %.3f +- %.3f (95%%)%n", r.baselineMean(), r.baselineCi());
+        out.printf("  PPO  mean rubric score %.3f +- %.3f (95%%)%n", r.candidateMean(), r.candidateCi());
+        out.printf("  PPO - SFT (paired)     %+.3f +- %.3f (95%%, per-prompt differences)%n", r.diffMean(), r.diffCi());
+        out.printf("  PPO win rate vs SFT    %.3f (ties count half)%n", r.winRate());
+        out.printf("  KL(PPO || SFT)         %.3f nats per response (mean length %.1f tokens)%n",
+                r.klPerResponse(), r.candidateLength());
+        out.printf("  SFT answers: %s%n", r.baseline());
+        out.printf("  PPO answers: %s%n", r.candidate());
+        return 0;
+    }
+
+    /** The newest PPO policy against the newest SFT model on the held-out prompts, k answers each. */
+    static PolicyComparison.Result judge(Path dir, int ppoSteps, float temperature, long seed, int k) {
         PpoJob.Config cfg = new PpoJob.Config(null, null, 0.2,
                 PpoCommand.config(ppoSteps, null, false, null, temperature, seed));
         try (Project p = Project.open(dir)) {
             ModelEntry sft = ModelPicker.pick(p, null, ModelKind.SFT);
             ModelEntry ppo = ModelPicker.pick(p, null, ModelKind.POLICY);
             List<Prompt> held = p.prompts().all().stream().filter(x -> PpoJob.heldOut(x.id(), cfg)).toList();
-            PolicyComparison.Result r = PolicyComparison.compare(p, ModelPicker.folder(p, sft),
-                    ModelPicker.folder(p, ppo), held, cfg.ppo().temperature(), cfg.ppo().maxNewTokens(), seed + 1, 4);
-            out.printf("held-out prompts judged by the rubric: %d (4 answers each, per-prompt means)%n", r.prompts());
-            out.printf("  SFT  mean rubric score %.3f +- %.3f (95%%)%n", r.baselineMean(), r.baselineCi());
-            out.printf("  PPO  mean rubric score %.3f +- %.3f (95%%)%n", r.candidateMean(), r.candidateCi());
-            out.printf("  PPO win rate vs SFT    %.3f (ties count half)%n", r.winRate());
-            out.printf("  KL(PPO || SFT)         %.3f nats per response (mean length %.1f tokens)%n",
-                    r.klPerResponse(), r.candidateLength());
-            out.printf("  SFT answers: %s%n", r.baseline());
-            out.printf("  PPO answers: %s%n", r.candidate());
+            return PolicyComparison.compare(p, ModelPicker.folder(p, sft), ModelPicker.folder(p, ppo), held,
+                    cfg.ppo().temperature(), cfg.ppo().maxNewTokens(), seed + 1, k);
         }
-        return 0;
     }
 
-    private void step(PrintWriter out, String name, String... args) {
+    /** Runs one CLI step, prints its last line and returns everything it printed. */
+    private String step(PrintWriter out, String name, String... args) {
         long t0 = System.nanoTime();
         java.io.StringWriter buf = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
@@ -89,5 +104,6 @@ final class PipelineCommand implements Callable<Integer> {
         if (code != 0) {
             throw new IllegalStateException(name + " failed: " + err.toString().strip());
         }
+        return buf.toString();
     }
 }

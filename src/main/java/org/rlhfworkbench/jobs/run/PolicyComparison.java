@@ -31,7 +31,7 @@ public final class PolicyComparison {
     /** The figures of one comparison. */
     public record Result(int prompts, double baselineMean, double baselineCi, double candidateMean,
                          double candidateCi, double winRate, double klPerResponse, double candidateLength,
-                         RubricBreakdown baseline, RubricBreakdown candidate) {
+                         RubricBreakdown baseline, RubricBreakdown candidate, double diffMean, double diffCi) {
     }
 
     private PolicyComparison() {
@@ -86,7 +86,7 @@ public final class PolicyComparison {
             length /= k;
             double kl = kl(base, flat, flatPrompts, temperature);
             return new Result(judged.size(), mean(bs), ci(bs), mean(cs), ci(cs), wins / judged.size(), kl,
-                    length / judged.size(), bb, cb);
+                    length / judged.size(), bb, cb, mean(diff(cs, bs)), ci(diff(cs, bs)));
         }
     }
 
@@ -105,6 +105,15 @@ public final class PolicyComparison {
 
     private static String text(LanguageModel lm, Sample s) {
         return ResponseText.clean(lm.tokenizer().decode(s.tokens(), true));
+    }
+
+    /** Per-prompt paired differences a - b: the interval of their mean is the one that says "better". */
+    static double[] diff(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
     }
 
     static double mean(double[] a) {
