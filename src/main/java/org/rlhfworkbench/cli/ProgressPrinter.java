@@ -11,6 +11,7 @@ final class ProgressPrinter implements RunListener {
     private final PrintWriter err;
     private final Map<String, Double> latest = new TreeMap<>();
     private long lastDraw;
+    private long lastLine;
 
     ProgressPrinter(PrintWriter err) {
         this.err = err;
@@ -26,6 +27,17 @@ final class ProgressPrinter implements RunListener {
 
     @Override
     public synchronized void onProgress(long step, long total, double tps, double eta) {
+        if (latest.containsKey("objective/scores") && step > lastLine) {
+            lastLine = step;  // PPO: one line of metrics per step above the bar
+            err.printf("\rstep %d/%d  score %.3f  rlhf_reward %.3f  kl %.3f  beta %.4f  entropy %.3f  clipfrac %.3f"
+                    + "  approxkl %.4f  ratio %.3f%n", step, total, latest.get("objective/scores"),
+                    latest.getOrDefault("objective/rlhf_reward", Double.NaN),
+                    latest.getOrDefault("objective/kl", Double.NaN), latest.getOrDefault("beta", Double.NaN),
+                    latest.getOrDefault("objective/entropy", Double.NaN),
+                    latest.getOrDefault("policy/clipfrac_avg", Double.NaN),
+                    latest.getOrDefault("policy/approxkl_avg", Double.NaN), latest.getOrDefault("val/ratio", Double.NaN));
+            lastDraw = 0;
+        }
         long now = System.currentTimeMillis();
         if (now - lastDraw < 250 && step < total) {
             return;

@@ -14,18 +14,15 @@ final class PpoMetrics {
         double score = 0;
         double raw = 0;
         double length = 0;
-        double nonScore = 0;
         double eosRate = 0;
         for (int b = 0; b < n; b++) {
             score += r.scores()[b];
             raw += r.rawScores()[b];
             length += r.lengths()[b];
             eosRate += r.stopped()[b] ? 1 : 0;
-            for (int t = 0; t < r.lengths()[b]; t++) {
-                int i = b * r.width() + t;
-                nonScore += r.rewards()[i] - (t == r.lengths()[b] - 1 ? r.scores()[b] : 0);
-            }
         }
+        // the per-token rewards besides the score sum to -beta * KL per response (step 4)
+        double nonScore = -beta * r.klPerResponse() * n;
         ctx.metric(step, "objective/kl", r.klPerResponse());
         ctx.metric(step, "objective/entropy", s.entropy());
         ctx.metric(step, "objective/non_score_reward", nonScore / n);
