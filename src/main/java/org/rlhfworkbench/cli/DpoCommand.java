@@ -27,7 +27,8 @@ final class DpoCommand implements Callable<Integer> {
     @Option(names = "--beta", description = "strength of the implicit KL to the reference (default 0.1)")
     Double beta;
 
-    @Option(names = "--pairs", description = "all (every ordered pair of a ranking) or best-worst (default all)")
+    @Option(names = "--pairs", description = "best-worst (one pair per ranking) or all (every ordered pair;"
+            + " overfits at the default epochs and lr) (default best-worst)")
     String pairs;
 
     @Option(names = "--label-smoothing", description = "conservative DPO: assumed share of flipped labels (default 0)")

@@ -32,6 +32,25 @@ public final class Order {
         return order.subList(at, Math.min(n, at + perStep));
     }
 
+    /**
+     * {@code count} indices from position {@code from} of the endless sequence of shuffled epochs
+     * (epoch 0, then epoch 1, ...): unlike {@link #batch}, a window that crosses an epoch end
+     * continues into the next epoch instead of coming back short.
+     */
+    public static List<Integer> window(int n, int count, long seed, long from) {
+        List<Integer> out = new ArrayList<>();
+        List<Integer> order = null;
+        long epoch = -1;
+        for (long p = from; p < from + count && n > 0; p++) {
+            if (p / n != epoch) {
+                epoch = p / n;
+                order = epoch(n, seed, epoch);
+            }
+            out.add(order.get((int) (p % n)));
+        }
+        return out;
+    }
+
     /** True for the ids held out for validation: a seeded hash of the id, so the split is stable. */
     public static boolean heldOut(long id, long seed, double fraction) {
         long h = id * 0x9E3779B97F4A7C15L + seed;

@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * @param loss "dpo" (Rafailov et al. 2023) or "ipo" (Azar et al. 2023, no sigmoid: does not push margins to infinity)
  * @param beta 0.1 (TRL's default): strength of the implicit KL to the reference; lower lets the policy move further
- * @param pairs "all" C(K,2) ordered pairs of a ranking, or "best-worst" (one pair per prompt, as RLHFlow keeps)
+ * @param pairs "best-worst" (one pair per prompt, as RLHFlow keeps; default because "all", C(K,2) ordered pairs of a
+ *        ranking, sees each prompt ~20 times an epoch at K=8 and overfits: sample rubric 1.6 vs SFT 3.3, best-worst 3.6)
  * @param labelSmoothing conservative DPO (cDPO): assumed share of flipped labels, 0 = plain DPO; ignored by IPO
  * @param epochs passes over the pairs; 1-3 as in TRL, DPO overfits pairs quickly
  * @param batchSize pairs per step (each pair is two sequences)
@@ -35,7 +36,7 @@ public record DpoConfig(String loss, double beta, String pairs, double labelSmoo
     }
 
     public static DpoConfig defaults() {
-        return new DpoConfig("dpo", 0.1, "all", 0.0, 2, 8, 5e-5f, 5, 128, 50, 42);
+        return new DpoConfig("dpo", 0.1, "best-worst", 0.0, 2, 8, 5e-5f, 5, 128, 50, 42);
     }
 
     public boolean ipo() {

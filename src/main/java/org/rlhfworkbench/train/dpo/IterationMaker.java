@@ -40,10 +40,12 @@ final class IterationMaker {
         NoGrad.enter();
         long seed = cfg.dpo().seed();
         int k = cfg.k();
-        // 1. this round's prompts: the next slice of a seeded order over the training prompts
+        // 1. this round's prompts: the next N of a seeded order over the training prompts, continuing into the
+        //    next shuffle at its end (so every round has N prompts, not the short remainder of a pass)
+        int n = Math.min(cfg.promptsPerIteration(), prompts.size());
         List<Long> roundIds = new ArrayList<>();
         List<int[]> round = new ArrayList<>();
-        for (int i : Order.batch(prompts.size(), cfg.promptsPerIteration(), seed, t)) {
+        for (int i : Order.window(prompts.size(), n, seed, (long) t * n)) {
             roundIds.add(ids.get(i));
             round.add(prompts.get(i));
         }

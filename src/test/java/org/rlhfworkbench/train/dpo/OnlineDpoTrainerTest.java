@@ -74,6 +74,8 @@ class OnlineDpoTrainerTest {
         assertThat(sink.generated).extracting(OnlineIteration::index).containsExactly(0, 1);
         assertThat(sink.finished).containsExactly(0, 1);
         for (OnlineIteration it : sink.generated) {
+            assertThat(it.prompts()).as("round %d has 4 prompts though a pass over the 6 ends inside round 2",
+                    it.index() + 1).hasSize(4);
             assertThat(it.responses()).allSatisfy(r -> assertThat(r).hasSize(4));
             for (int[] p : it.pairs()) {
                 float[] s = it.scores().get(p[0]);
