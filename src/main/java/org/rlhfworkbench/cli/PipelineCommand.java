@@ -11,6 +11,7 @@ import org.rlhfworkbench.jobs.run.ModelPicker;
 import org.rlhfworkbench.jobs.run.PolicyComparison;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.store.Project;
+import org.rlhfworkbench.train.ppo.PpoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +48,10 @@ final class PipelineCommand implements Callable<Integer> {
             description = "sampling temperature for labeling, PPO rollouts and evaluation (default ${DEFAULT-VALUE})")
     float temperature;
 
+    @Option(names = "--methods", split = ",", defaultValue = "ppo",
+            description = "policies to train from the SFT model and judge: ppo, dpo, online-dpo (default ${DEFAULT-VALUE})")
+    List<String> methods;
+
     @Option(names = "--judge-k", defaultValue = "8",
             description = "answers per held-out prompt and model for the final judgement (default ${DEFAULT-VALUE})")
     int judgeK;
@@ -62,35 +67,63 @@ final class PipelineCommand implements Callable<Integer> {
         step(out, "label", "label", d, "--annotator", annotator, "--prompts", "" + prompts, "-k", "" + k);
         step(out, "sft", "sft", d, "--epochs", "3", "--seed", "" + seed);
         step(out, "reward", "reward", d, "--epochs", "3", "--lr", "1e-4", "--seed", "" + seed);
-        long t0 = System.nanoTime();
-        String ppo = step(out, "ppo", "ppo", d, "--steps", "" + ppoSteps, "--temperature", "" + temperature, "--seed",
-                "" + seed);
-        out.println(PpoTimes.line(ppo, (System.nanoTime() - t0) / 1e9));
-        PolicyComparison.Result r = judge(dir, ppoSteps, temperature, seed, judgeK);
-        out.printf("held-out prompts judged by the rubric: %d (%d answers each, per-prompt means)%n", r.prompts(),
-                judgeK);
-        out.printf("  SFT  mean rubric score %.3f +- %.3f (95%%)%n", r.baselineMean(), r.baselineCi());
-        out.printf("  PPO  mean rubric score %.3f +- %.3f (95%%)%n", r.candidateMean(), r.candidateCi());
-        out.printf("  PPO - SFT (paired)     %+.3f +- %.3f (95%%, per-prompt differences)%n", r.diffMean(), r.diffCi());
-        out.printf("  PPO win rate vs SFT    %.3f (ties count half)%n", r.winRate());
-        out.printf("  KL(PPO || SFT)         %.3f nats per response (mean length %.1f tokens)%n",
-                r.klPerResponse(), r.candidateLength());
-        out.printf("  SFT answers: %s%n", r.baseline());
-        out.printf("  PPO answers: %s%n", r.candidate());
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (String method : methods) {
+            long t0 = System.nanoTime();
+            String output = switch (method) {
+                case "ppo" -> step(out, "ppo", "ppo", d, "--steps", "" + ppoSteps, "--temperature", "" + temperature,
+                        "--seed", "" + seed);
+                case "dpo" -> step(out, "dpo", "dpo", d, "--seed", "" + seed);
+                case "online-dpo" -> step(out, "online-dpo", "online-dpo", d, "--iterations", "3", "--temperature",
+                        "" + temperature, "--seed", "" + seed);
+                default -> throw new IllegalArgumentException("unknown method " + method + " (ppo, dpo, online-dpo)");
+            };
+            double wall = (System.nanoTime() - t0) / 1e9;
+            if (method.equals("ppo")) {
+                out.println(PpoTimes.line(output, wall));
+            }
+            rows.add(new String[] {method, "" + newestModel(output), String.format("%.1f", wall)});
+        }
+        for (String[] row : rows) {
+            PolicyComparison.Result r = judge(dir, Long.parseLong(row[1]), temperature, seed, judgeK);
+            String name = row[0].toUpperCase(java.util.Locale.ROOT);
+            out.printf("%s (model %s, trained in %s s) on %d held-out prompts judged by the rubric, %d answers each:%n",
+                    name, row[1], row[2], r.prompts(), judgeK);
+            out.printf("  SFT  mean rubric score %.3f +- %.3f (95%%)%n", r.baselineMean(), r.baselineCi());
+            out.printf("  %s  mean rubric score %.3f +- %.3f (95%%)%n", name, r.candidateMean(), r.candidateCi());
+            out.printf("  %s - SFT (paired)  %+.3f +- %.3f (95%%, per-prompt differences)%n", name, r.diffMean(),
+                    r.diffCi());
+            out.printf("  win rate vs SFT  %.3f (ties count half)%n", r.winRate());
+            out.printf("  KL to SFT        %.3f nats per response (mean length %.1f tokens)%n", r.klPerResponse(),
+                    r.candidateLength());
+            out.printf("  SFT answers: %s%n", r.baseline());
+            out.printf("  %s answers: %s%n", name, r.candidate());
+        }
         return 0;
     }
 
-    /** The newest PPO policy against the newest SFT model on the held-out prompts, k answers each. */
-    static PolicyComparison.Result judge(Path dir, int ppoSteps, float temperature, long seed, int k) {
-        PpoJob.Config cfg = new PpoJob.Config(null, null, 0.2,
-                PpoCommand.config(ppoSteps, null, false, null, temperature, seed));
+    /** A policy model against the newest SFT model on the held-out prompts, k answers each. */
+    static PolicyComparison.Result judge(Path dir, long candidate, float temperature, long seed, int k) {
+        PpoJob.Config cfg = new PpoJob.Config(null, null, 0.2, PpoConfig.defaults());
         try (Project p = Project.open(dir)) {
             ModelEntry sft = ModelPicker.pick(p, null, ModelKind.SFT);
-            ModelEntry ppo = ModelPicker.pick(p, null, ModelKind.POLICY);
             List<Prompt> held = p.prompts().all().stream().filter(x -> PpoJob.heldOut(x.id(), cfg)).toList();
-            return PolicyComparison.compare(p, ModelPicker.folder(p, sft), ModelPicker.folder(p, ppo), held,
-                    cfg.ppo().temperature(), cfg.ppo().maxNewTokens(), seed + 1, k);
+            return PolicyComparison.compare(p, ModelPicker.folder(p, sft), ModelPicker.folder(p, ModelPicker.pick(p,
+                    candidate)), held, temperature, cfg.ppo().maxNewTokens(), seed + 1, k);
         }
+    }
+
+    /** The id in the last "model N (models/...)" line a training command printed. */
+    static long newestModel(String output) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^model (\\d+) \\(").matcher(output);
+        long id = -1;
+        while (m.find()) {
+            id = Long.parseLong(m.group(1));
+        }
+        if (id < 0) {
+            throw new IllegalStateException("the training step saved no model:\n" + output);
+        }
+        return id;
     }
 
     /** Runs one CLI step, prints its last line and returns everything it printed. */

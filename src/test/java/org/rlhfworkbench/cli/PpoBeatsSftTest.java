@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rlhfworkbench.jobs.SampleProjects;
+import org.rlhfworkbench.core.ModelKind;
+import org.rlhfworkbench.jobs.run.ModelPicker;
 import org.rlhfworkbench.jobs.run.PolicyComparison;
+import org.rlhfworkbench.store.Project;
 
 /**
  * The proof that the loop works, small: on the bundled sample, rubric-labelled rankings -> SFT
@@ -26,7 +29,12 @@ class PpoBeatsSftTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("PPO - SFT (paired)").contains("episodes/s").contains("update");
 
-        PolicyComparison.Result r = PipelineCommand.judge(dir, 30, 1.0f, 42, 4);
+        long ppo;
+        try (Project p = Project.open(dir)) {
+            ppo = ModelPicker.pick(p, null, ModelKind.POLICY).id();
+        }
+        assertThat(run.out()).contains("PPO (model " + ppo + ",");
+        PolicyComparison.Result r = PipelineCommand.judge(dir, ppo, 1.0f, 42, 4);
         String figures = run.out();
         assertThat(r.candidateMean()).as(figures).isGreaterThan(r.baselineMean());
         assertThat(r.winRate()).as(figures).isGreaterThan(0.5);

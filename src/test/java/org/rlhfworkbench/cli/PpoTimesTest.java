@@ -12,4 +12,12 @@ class PpoTimesTest {
         assertThat(PpoTimes.line(out, 40.0)).isEqualTo(
                 "PPO: 960 episodes in 40.0 s (24.0 episodes/s); generate 4.0 s (10%), update 20.0 s (50%)");
     }
+
+    @Test
+    void thePipelineFindsTheModelATrainingStepSaved() {
+        assertThat(PipelineCommand.newestModel("run 5: done\n  loss 0.1\nmodel 6 (models/online-dpo-5-it1)\n"
+                + "model 8 (models/online-dpo-5-it3) after 3 rounds\n")).isEqualTo(8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PipelineCommand.newestModel("run 5: failed"))
+                .hasMessageContaining("saved no model");
+    }
 }
