@@ -83,7 +83,7 @@ final class PipelineCommand implements Callable<Integer> {
     /** The newest PPO policy against the newest SFT model on the held-out prompts, k answers each. */
     static PolicyComparison.Result judge(Path dir, int ppoSteps, float temperature, long seed, int k) {
         PpoJob.Config cfg = new PpoJob.Config(null, null, 0.2,
-                PpoCommand.config(ppoSteps, null, false, null, temperature, seed));
+                PpoCommand.config(ppoSteps, null, false, null, temperature, seed, false));
         try (Project p = Project.open(dir)) {
             ModelEntry sft = ModelPicker.pick(p, null, ModelKind.SFT);
             ModelEntry ppo = ModelPicker.pick(p, null, ModelKind.POLICY);
