@@ -11,7 +11,6 @@ import org.rlhfworkbench.jobs.run.ModelPicker;
 import org.rlhfworkbench.jobs.run.PolicyComparison;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.ppo.PpoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -104,7 +103,8 @@ final class PipelineCommand implements Callable<Integer> {
 
     /** A policy model against the newest SFT model on the held-out prompts, k answers each. */
     static PolicyComparison.Result judge(Path dir, long candidate, float temperature, long seed, int k) {
-        PpoJob.Config cfg = new PpoJob.Config(null, null, 0.2, PpoConfig.defaults());
+        PpoJob.Config cfg = new PpoJob.Config(null, null, 0.2,
+                PpoCommand.config(null, null, false, null, temperature, seed, false));
         try (Project p = Project.open(dir)) {
             ModelEntry sft = ModelPicker.pick(p, null, ModelKind.SFT);
             List<Prompt> held = p.prompts().all().stream().filter(x -> PpoJob.heldOut(x.id(), cfg)).toList();

@@ -52,6 +52,10 @@ final class PpoCommand implements Callable<Integer> {
             + " (a diagnostic: what PPO reaches when the reward is right)")
     boolean rubricReward;
 
+    @Option(names = "--separate-critic", description = "a critic of its own, initialised from the reward model,"
+            + " instead of a value head on the policy's trunk")
+    boolean separateCritic;
+
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "any other PPO setting by its config name,"
             + " e.g. --set vfCoef=0.2 --set ppoEpochs=2 (names as in the run's saved config JSON)")
     java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
@@ -59,18 +63,19 @@ final class PpoCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
-    static PpoConfig config(Integer steps, Double klCoef, boolean adaptive, Float lr, Float temperature, Long seed) {
+    static PpoConfig config(Integer steps, Double klCoef, boolean adaptive, Float lr, Float temperature, Long seed,
+                            boolean separateCritic) {
         PpoConfig d = PpoConfig.defaults();
         return new PpoConfig(steps == null ? d.steps() : steps, d.rolloutPrompts(), d.miniBatches(), d.ppoEpochs(),
                 lr == null ? d.learningRate() : lr, temperature == null ? d.temperature() : temperature, d.maxNewTokens(), klCoef == null ? d.klCoef() : klCoef,
                 d.klEstimator(), adaptive, d.klTarget(), d.klHorizon(), d.cliprange(), d.cliprangeValue(), d.vfCoef(),
                 d.gamma(), d.lam(), d.entropyCoef(), d.missingEosPenalty(), d.rewardClip(), d.probeEvery(),
-                d.checkpointEvery(), seed == null ? d.seed() : seed, d.ptxCoef(), d.samplesPerPrompt());
+                d.checkpointEvery(), seed == null ? d.seed() : seed, d.ptxCoef(), d.samplesPerPrompt(), separateCritic);
     }
 
     @Override
     public Integer call() throws Exception {
-        PpoConfig ppo = ConfigOverrides.apply(config(steps, klCoef, adaptive, lr, temperature, seed)
+        PpoConfig ppo = ConfigOverrides.apply(config(steps, klCoef, adaptive, lr, temperature, seed, separateCritic)
                 .withPtx(ptxCoef == null ? 0 : ptxCoef), overrides);
         PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward);
         return TrainRunner.run(dir, resume, new PpoJob(cfg),

@@ -24,6 +24,7 @@ import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.ppo.PpoConfig;
 import org.rlhfworkbench.train.ppo.PpoTrainer;
+import org.rlhfworkbench.train.ppo.SeparateCritic;
 import org.rlhfworkbench.train.reward.RewardModel;
 import org.rlhfworkbench.train.run.RunContext;
 import org.rlhfworkbench.train.run.StepLoop;
@@ -31,7 +32,8 @@ import org.rlhfworkbench.train.run.StepLoop;
 /**
  * PPO from the newest SFT model (policy and frozen reference) against the newest reward model,
  * on the project's prompts minus a held-out share kept for evaluation. Result: a model of kind
- * policy, with its value head in value_head.safetensors.
+ * policy, with its value head in value_head.safetensors, or with a separate critic (initialised
+ * from the reward model) in the folder's critic/ subfolder.
  */
 public final class PpoJob implements TrainJob {
     /** What the run saves: policy start, reward model, held-out share for evaluation, PPO settings. */
@@ -42,6 +44,8 @@ public final class PpoJob implements TrainJob {
     }
 
     public static final String VALUE_HEAD_FILE = "value_head.safetensors";
+    /** With a separate critic: models/ppo-N/critic/ holds it (backbone + value_head.safetensors). */
+    public static final String CRITIC_DIR = "critic";
     static final int PROBES = 4;
 
     private final Config cfg;
@@ -49,6 +53,7 @@ public final class PpoJob implements TrainJob {
     private LanguageModel policy;
     private LanguageModel reference;
     private LanguageModel reward;
+    private LanguageModel critic;
     private PpoTrainer trainer;
     private int promptCount;
 
@@ -106,11 +111,21 @@ public final class PpoJob implements TrainJob {
         }
         promptCount = train.size();
         Set<Integer> eos = java.util.Arrays.stream(policy.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
-        trainer = new PpoTrainer(policy.model(), reference.model(), scorer(project, mean, std), train, probes,
-                ids -> policy.tokenizer().decode(ids, true), eos, cfg.ppo());
+        org.rlhfworkbench.train.ppo.Scorer scorer = scorer(project, mean, std);
+        java.util.function.Function<int[], String> decode = ids -> policy.tokenizer().decode(ids, true);
+        trainer = cfg.ppo().separateCritic()
+                ? new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo(),
+                        separateCritic(rmFolder, mean, std))
+                : new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo());
         if (cfg.ppo().ptxCoef() > 0) {
             trainer.withPtx(ptxExamples(project, format, eos.iterator().next()));
         }
+    }
+
+    /** The critic: a second copy of the reward model (the scorer's stays frozen), head scaled to PPO's scores. */
+    private SeparateCritic separateCritic(Path rmFolder, double mean, double std) {
+        critic = LanguageModels.load(rmFolder);
+        return SeparateCritic.fromRewardModel(critic.model(), mean, std, cfg.ppo());
     }
 
     /** PPO-ptx data: the demonstrations of the prompts PPO trains on, encoded as SFT encodes them. */
@@ -149,7 +164,12 @@ public final class PpoJob implements TrainJob {
         Map<String, TensorData> head = new HashMap<>();
         trainer.valueHead().forEach((k, v) -> head.put(k, TensorData.ofFloats(k, v.getShape().getShape(),
                 v.toFloatArray())));
-        SafeTensors.write(folder.resolve(VALUE_HEAD_FILE), head, Map.of("format", "pt"));
+        Path headDir = folder;
+        if (critic != null) {  // the separate critic: its backbone as a model folder, its value head beside it
+            headDir = folder.resolve(CRITIC_DIR);
+            LanguageModels.save(critic.model(), critic.config(), headDir, critic.folder());
+        }
+        SafeTensors.write(headDir.resolve(VALUE_HEAD_FILE), head, Map.of("format", "pt"));
         Files.writeString(folder.resolve("ppo_timings.json"), new ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(trainer.timings()) + "\n");
         long id = project.models().add("ppo-" + runId, ModelKind.POLICY, from.id(), path, runId);
@@ -158,7 +178,7 @@ public final class PpoJob implements TrainJob {
 
     @Override
     public void close() {
-        for (LanguageModel lm : new LanguageModel[] {policy, reference, reward}) {
+        for (LanguageModel lm : new LanguageModel[] {policy, reference, reward, critic}) {
             if (lm != null) {
                 lm.close();
             }

@@ -2,59 +2,40 @@ package org.rlhfworkbench.train.ppo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rlhfworkbench.lm.model.CausalLm;
-import org.rlhfworkbench.lm.model.ScalarHead;
 import org.rlhfworkbench.lm.nd.Scalars;
 import org.rlhfworkbench.lm.score.PackedBatch;
 
 /**
- * The policy and its value head on the same trunk: one forward gives, for every response token,
- * the tempered log-prob, the value V(s_t) (read at the position that predicts the token, as TRL
- * does) and the entropy of the next-token distribution.
+ * The policy and its value function ({@link Critic}): one policy forward gives, for every
+ * response token, the tempered log-prob, the entropy of the next-token distribution and the
+ * hidden state at the position that predicts the token (where a value head on the trunk reads V).
  */
 final class PolicyWithValue {
-    static final String V_WEIGHT = "v_head.weight";
-    static final String V_BIAS = "v_head.bias";
-
     final CausalLm policy;
-    final ScalarHead valueHead;
-    private final Map<String, NDArray> head = new LinkedHashMap<>();
+    final Critic critic;
 
-    PolicyWithValue(CausalLm policy) {
+    PolicyWithValue(CausalLm policy, Critic critic) {
         this.policy = policy;
-        NDManager m = policy.manager();
-        NDArray w = m.zeros(new Shape(1, policy.shape().hidden()));
-        NDArray b = m.zeros(new Shape(1));
-        NDScope.unregister(w, b);
-        head.put(V_WEIGHT, w);
-        head.put(V_BIAS, b);
-        this.valueHead = new ScalarHead(w, b);
+        this.critic = critic;
     }
 
-    /** Policy weights and the value head, all trained together. */
+    /** What the policy's optimiser trains: the policy's weights, plus the value head when it sits on the trunk. */
     Map<String, NDArray> parameters() {
         Map<String, NDArray> all = new LinkedHashMap<>(policy.weights().all());
-        all.putAll(head);
+        all.putAll(critic.jointParameters());
         return all;
     }
 
-    Map<String, NDArray> head() {
-        return head;
-    }
-
-    /** Outputs of one forward over response positions, each (B, R). */
-    record Out(NDArray logp, NDArray values, NDArray entropy) {
+    /** Outputs of one forward over response positions: logp and entropy (B, R), hidden (B, R, E). */
+    record Out(NDArray logp, NDArray entropy, NDArray hidden) {
     }
 
     Out forward(PackedBatch batch, NDManager m, Scalars c, float temperature) {
-        int p = batch.promptWidth();
-        NDArray hidden = policy.hidden(batch.ids(m), batch.mask(), null);                            // (B, P + R, E)
-        NDArray h = hidden.get(new NDIndex(":, {}:{}, :", p - 1, p - 1 + batch.responseWidth()));     // (B, R, E)
+        NDArray h = responseHidden(policy, batch, m);                                               // (B, R, E)
         NDArray logits = policy.logits(h);                                                          // (B, R, V)
         if (temperature != 1f) {
             logits = logits.div(c.of(temperature));
@@ -62,6 +43,13 @@ final class PolicyWithValue {
         NDArray all = logits.logSoftmax(-1);                                                        // (B, R, V)
         NDArray logp = all.gather(batch.responseIds(m).expandDims(-1), -1).squeeze(-1);             // (B, R)
         NDArray entropy = all.exp().mul(all).sum(new int[] {-1}).neg();                             // (B, R)
-        return new Out(logp, valueHead.perToken(h), entropy);                                       // values (B, R)
+        return new Out(logp, entropy, h);
+    }
+
+    /** Hidden states of {@code lm} at the positions predicting response tokens 0 .. R-1: columns P-1 .. P+R-2. */
+    static NDArray responseHidden(CausalLm lm, PackedBatch batch, NDManager m) {
+        int p = batch.promptWidth();
+        NDArray hidden = lm.hidden(batch.ids(m), batch.mask(), null);                                // (B, P + R, E)
+        return hidden.get(new NDIndex(":, {}:{}, :", p - 1, p - 1 + batch.responseWidth()));        // (B, R, E)
     }
 }

@@ -33,16 +33,30 @@ package org.rlhfworkbench.train.ppo;
  *        relative to the mean score of the prompt's other K - 1 responses (the leave-one-out
  *        baseline of RLOO and OpenRLHF's rloo estimator), so how hard a prompt is cancels out and
  *        what is left is what the policy can change by answering differently
+ * @param separateCritic a critic of its own, initialised from the reward model (InstructGPT, TRL's
+ *        PPOTrainer v2); the policy's trunk then serves only the policy. false = a value head on the
+ *        policy's trunk, trained with it
  */
 public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
                         float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
                         double klTarget, double klHorizon, double cliprange, double cliprangeValue, double vfCoef,
                         double gamma, double lam, double entropyCoef, double missingEosPenalty, double rewardClip,
                         int probeEvery, int checkpointEvery, long seed, double ptxCoef,
-                        int samplesPerPrompt) {
+                        int samplesPerPrompt, boolean separateCritic) {
 
     public PpoConfig {
         samplesPerPrompt = Math.max(1, samplesPerPrompt);  // runs saved before the field existed read 0
+    }
+
+    /** The value head on the policy's trunk. */
+    public PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
+                     float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
+                     double klTarget, double klHorizon, double cliprange, double cliprangeValue, double vfCoef,
+                     double gamma, double lam, double entropyCoef, double missingEosPenalty, double rewardClip,
+                     int probeEvery, int checkpointEvery, long seed, double ptxCoef, int samplesPerPrompt) {
+        this(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef, klEstimator,
+                adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, samplesPerPrompt, false);
     }
 
     /** One response per prompt. */
@@ -53,7 +67,7 @@ public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoE
                      int probeEvery, int checkpointEvery, long seed, double ptxCoef) {
         this(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef, klEstimator,
                 adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
-                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, 1);
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, 1, false);
     }
 
     /** Without PPO-ptx. */
@@ -64,24 +78,36 @@ public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoE
                      int probeEvery, int checkpointEvery, long seed) {
         this(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef, klEstimator,
                 adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
-                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, 0.0, 1);
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, 0.0, 1, false);
     }
 
     public static PpoConfig defaults() {
         return new PpoConfig(60, 16, 2, 4, 3e-5f, 0.7f, 24, 0.05, "k1", false, 6.0, 10000, 0.2, 0.2, 0.1, 1.0, 0.95,
-                0.0, 1.0, 5.0, 10, 10, 42, 0.0, 4);
+                0.0, 1.0, 5.0, 10, 10, 42, 0.0, 4, false);
     }
 
     public PpoConfig withPtx(double coef) {
         return new PpoConfig(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens,
                 klCoef, klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam,
-                entropyCoef, missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, coef, samplesPerPrompt);
+                entropyCoef, missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, coef, samplesPerPrompt,
+                separateCritic);
     }
 
     public PpoConfig withSteps(int n) {
         return new PpoConfig(n, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef,
                 klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
-                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, samplesPerPrompt);
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, samplesPerPrompt, separateCritic);
+    }
+
+    public PpoConfig withSeparateCritic(boolean on) {
+        return new PpoConfig(steps, rolloutPrompts, miniBatches, ppoEpochs, learningRate, temperature, maxNewTokens, klCoef,
+                klEstimator, adaptiveKl, klTarget, klHorizon, cliprange, cliprangeValue, vfCoef, gamma, lam, entropyCoef,
+                missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, samplesPerPrompt, on);
+    }
+
+    /** Optimiser updates per PPO step: epochs x minibatches (the learning-rate schedule's unit). */
+    public int updatesPerStep() {
+        return ppoEpochs * Math.max(1, Math.min(miniBatches, rolloutPrompts));
     }
 
     /** Prompts per rollout: episodes / K, at least 1. */

@@ -12,6 +12,7 @@ import org.rlhfworkbench.lm.optim.LrSchedule;
 import org.rlhfworkbench.lm.optim.OptimizerConfig;
 import org.rlhfworkbench.lm.optim.Trainer;
 import org.rlhfworkbench.train.data.Order;
+import org.rlhfworkbench.train.run.ParamGroup;
 import org.rlhfworkbench.train.run.RunContext;
 import org.rlhfworkbench.train.run.StepLoop;
 
@@ -19,8 +20,8 @@ import org.rlhfworkbench.train.run.StepLoop;
  * Stage 4 of InstructGPT: PPO against the reward model with a per-token KL penalty to the
  * frozen SFT model. Each step: 1-5 {@link RolloutMaker} (sample, score, reference, rewards, GAE),
  * 6 {@link PpoUpdate} (clipped policy and value losses over minibatches), 7 the KL controller.
- * Resumable: policy, value head, optimizer, beta and step are checkpointed; prompt order and
- * sampling seeds are functions of (seed, step).
+ * Resumable: policy, value head (or the separate critic with its own AdamW state), optimizers,
+ * beta and step are checkpointed; prompt order and sampling seeds are functions of (seed, step).
  */
 public final class PpoTrainer {
     private final PolicyWithValue pv;
@@ -32,12 +33,24 @@ public final class PpoTrainer {
     private final Timings timings = new Timings();
     private List<org.rlhfworkbench.train.data.Encoded> ptx = List.of();
 
+    /** PPO with the value head on the policy's trunk. */
     public PpoTrainer(CausalLm policy, CausalLm reference, Scorer scorer, List<int[]> prompts, List<int[]> probePrompts, Function<int[], String> decode, Set<Integer> eos,
                       PpoConfig cfg) {
+        this(policy, reference, scorer, prompts, probePrompts, decode, eos, cfg, new TrunkCritic(policy, cfg.vfCoef()));
+    }
+
+    /** PPO with {@code critic} as the value function: a {@link SeparateCritic} when the config asks for one. */
+    public PpoTrainer(CausalLm policy, CausalLm reference, Scorer scorer, List<int[]> prompts, List<int[]> probePrompts,
+                      Function<int[], String> decode, Set<Integer> eos, PpoConfig cfg, Critic critic) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("no prompts to run PPO on");
         }
-        this.pv = new PolicyWithValue(policy);
+        if (cfg.separateCritic() != critic instanceof SeparateCritic) {
+            throw new IllegalArgumentException(cfg.separateCritic()
+                    ? "separateCritic is on: pass a SeparateCritic made from the reward model"
+                    : "a SeparateCritic was given but the config's separateCritic is off");
+        }
+        this.pv = new PolicyWithValue(policy, critic);
         this.cfg = cfg;
         this.prompts = prompts;
         this.kl = new KlController(cfg.klCoef(), cfg.adaptiveKl(), cfg.klTarget(), cfg.klHorizon());
@@ -51,13 +64,23 @@ public final class PpoTrainer {
         return this;
     }
 
-    /** Policy weights plus the value head (what a checkpoint holds). */
+    /** Policy weights, plus the value head when it sits on the trunk (the checkpoint's main group). */
     public Map<String, NDArray> parameters() {
         return pv.parameters();
     }
 
+    /** The value head's tensors: on the policy's trunk, or the separate critic's head. */
     public Map<String, NDArray> valueHead() {
-        return pv.head();
+        return pv.critic.head();
+    }
+
+    Critic critic() {
+        return pv.critic;
+    }
+
+    /** Linear decay to 0 over all optimiser updates of the run (policy and separate critic alike). */
+    static LrSchedule schedule(PpoConfig cfg) {
+        return new LrSchedule(LrSchedule.Kind.LINEAR, cfg.learningRate(), 0, cfg.steps() * cfg.updatesPerStep(), 0f);
     }
 
     public double beta() {
@@ -70,12 +93,14 @@ public final class PpoTrainer {
 
     public StepLoop.Outcome run(RunContext ctx, boolean resume) throws IOException {
         Map<String, NDArray> params = pv.parameters();
-        int updatesPerStep = cfg.ppoEpochs() * Math.max(1, Math.min(cfg.miniBatches(), cfg.rolloutPrompts()));
-        try (Trainer trainer = new Trainer(params, pv.policy.manager(), OptimizerConfig.defaults(),
-                new LrSchedule(LrSchedule.Kind.LINEAR, cfg.learningRate(), 0, cfg.steps() * updatesPerStep, 0f))) {
+        try (Trainer trainer = new Trainer(params, pv.policy.manager(), OptimizerConfig.defaults(), schedule(cfg));
+             Critic critic = pv.critic) {
             PpoUpdate update = new PpoUpdate(pv, trainer, cfg, ptx);
             long tokensPerStep = (long) cfg.distinctPrompts() * cfg.samplesPerPrompt() * cfg.maxNewTokens();
-            return StepLoop.run(ctx, trainer, params, cfg.steps(), cfg.checkpointEvery(), cfg.seed(), resume,
+            List<ParamGroup> groups = new ArrayList<>();
+            groups.add(new ParamGroup(ParamGroup.MAIN, params, trainer.optimizer()));
+            groups.addAll(critic.ownGroups());
+            return StepLoop.run(ctx, groups, cfg.steps(), cfg.checkpointEvery(), cfg.seed(), resume,
                     tokensPerStep, new StepLoop.Body() {
                         @Override
                         public Trainer.StepResult step(long step) {

@@ -2,6 +2,7 @@ package org.rlhfworkbench.train.ppo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.rlhfworkbench.train.data.Order;
 /**
  * PPO step 6: ppoEpochs passes over the rollout in minibatches; each minibatch minimises
  *   L = L_policy + 0.5 vf_coef L_value - entropy_coef H
+ * in one step when the value head sits on the policy's trunk, or as two steps (policy terms, then
+ * 0.5 vf_coef L_value by the critic's own optimiser) with a separate critic ({@link Critic}),
  * and records TRL's statistics (clip fractions, approximate KL, ratio, entropy).
  */
 final class PpoUpdate {
@@ -44,9 +47,12 @@ final class PpoUpdate {
         for (int epoch = 0; epoch < cfg.ppoEpochs(); epoch++) {
             List<Integer> order = Order.epoch(n, seed, epoch);
             for (int start = 0; start < n; start += per) {
-                List<Integer> idx = order.subList(start, Math.min(n, start + per));
+                Minibatch mb = Minibatch.of(r, order.subList(start, Math.min(n, start + per)), cfg.cliprangeValue());
                 double[] stats = new double[7];
-                Trainer.StepResult res = trainer.step(1, (m, micro) -> loss(r, idx, m, stats));
+                // 6a. the policy's step (with the value head when it sits on the trunk)
+                Trainer.StepResult res = trainer.step(1, (m, micro) -> loss(mb, m, stats));
+                // 6b. a critic of its own takes its step on the same minibatch
+                pv.critic.ownStep(mb.batch(), mb.values(), stats);
                 for (int i = 0; i < 7; i++) {
                     sums[i] += stats[i];
                 }
@@ -59,63 +65,28 @@ final class PpoUpdate {
                 sums[5] / count, sums[6] / count, sums[7] / count, lr);
     }
 
-    private NDArray loss(Rollout r, List<Integer> idx, NDManager m, double[] stats) {
-        int rw = r.width();
-        int b = idx.size();
-        List<int[]> prompts = new ArrayList<>();
-        List<int[]> responses = new ArrayList<>();
-        int w = 1;
-        for (int src : idx) {
-            prompts.add(r.prompts().get(src));
-            responses.add(r.responses().get(src));
-            w = Math.max(w, r.lengths()[src]);
-        }
-        float[] oldLogp = new float[b * w];
-        float[] adv = new float[b * w];
-        float[] ret = new float[b * w];
-        float[] vLow = new float[b * w];
-        float[] vHigh = new float[b * w];
-        float[] mask = new float[b * w];
-        for (int i = 0; i < b; i++) {
-            int src = idx.get(i);
-            for (int t = 0; t < w; t++) {
-                int from = src * rw + t;
-                int to = i * w + t;
-                oldLogp[to] = r.oldLogp()[from];
-                adv[to] = r.advantages()[from];
-                ret[to] = r.returns()[from];
-                vLow[to] = (float) (r.oldValues()[from] - cfg.cliprangeValue());
-                vHigh[to] = (float) (r.oldValues()[from] + cfg.cliprangeValue());
-                mask[to] = t < r.lengths()[src] ? 1f : 0f;
-            }
-        }
+    private NDArray loss(Minibatch mb, NDManager m, double[] stats) {
         Scalars c = new Scalars(m);
-        Shape shape = new Shape(b, w);
-        PolicyWithValue.Out out = pv.forward(new PackedBatch(prompts, responses), m, c, cfg.temperature());
+        Shape shape = new Shape(mb.rows(), mb.width());
+        PolicyWithValue.Out out = pv.forward(mb.batch(), m, c, cfg.temperature());
         NDArray logp = out.logp();                                                           // (b, w)
-        NDArray values = out.values();
-        NDArray maskNd = m.create(mask, shape);
-        NDArray oldNd = m.create(oldLogp, shape);
-        NDArray pg = PpoLosses.policy(logp, oldNd, m.create(adv, shape), maskNd, cfg.cliprange());
-        NDArray vf = PpoLosses.value(values, m.create(vLow, shape), m.create(vHigh, shape), m.create(ret, shape), maskNd);
+        NDArray maskNd = m.create(mb.values().mask(), shape);                                // (b, w)
+        NDArray oldNd = m.create(mb.oldLogp(), shape);                                       // (b, w)
+        NDArray pg = PpoLosses.policy(logp, oldNd, m.create(mb.advantages(), shape), maskNd, cfg.cliprange());
         NDArray entropy = PpoLosses.mean(out.entropy(), maskNd);
-        NDArray loss = pg.add(vf.mul(c.of((float) (0.5 * cfg.vfCoef()))));
+        // L = L_policy (+ 0.5 vf_coef L_value on the trunk) (+ gamma_ptx L_ptx) (- entropy_coef H)
+        NDArray loss = pv.critic.withValueLoss(pg, out.hidden(), mb.values(), m, c, stats);
         if (cfg.ptxCoef() > 0 && !ptx.isEmpty()) {
-            loss = loss.add(ptxLoss(b, m).mul(c.of((float) cfg.ptxCoef())));  // PPO-ptx
+            loss = loss.add(ptxLoss(mb.rows(), m).mul(c.of((float) cfg.ptxCoef())));  // PPO-ptx
         }
         if (cfg.entropyCoef() > 0) {
             loss = loss.sub(entropy.mul(c.of((float) cfg.entropyCoef())));
         }
         // statistics (no gradient needed)
-        NDArray logRatio = logp.sub(oldNd).stopGradient();
-        NDArray ratio = logRatio.exp();
+        NDArray logRatio = logp.sub(oldNd).stopGradient();                                   // (b, w)
+        NDArray ratio = logRatio.exp();                                                      // (b, w)
         stats[0] = pg.getFloat();
-        stats[1] = vf.getFloat();
-        stats[2] = PpoLosses.mean(ratio.sub(1f).abs().gt(cfg.cliprange()).toType(ai.djl.ndarray.types.DataType.FLOAT32,
-                false), maskNd).getFloat();
-        NDArray v = values.stopGradient();
-        NDArray clippedV = v.maximum(m.create(vLow, shape)).minimum(m.create(vHigh, shape));
-        stats[3] = PpoLosses.mean(clippedV.neq(v).toType(ai.djl.ndarray.types.DataType.FLOAT32, false), maskNd)
+        stats[2] = PpoLosses.mean(ratio.sub(1f).abs().gt(cfg.cliprange()).toType(DataType.FLOAT32, false), maskNd)
                 .getFloat();
         stats[4] = PpoLosses.mean(logRatio.square(), maskNd).getFloat() / 2;
         stats[5] = PpoLosses.mean(ratio, maskNd).getFloat();

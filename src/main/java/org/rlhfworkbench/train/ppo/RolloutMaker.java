@@ -1,13 +1,10 @@
 package org.rlhfworkbench.train.ppo;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.nd.NoGrad;
-import org.rlhfworkbench.lm.nd.Scalars;
 import org.rlhfworkbench.lm.sample.Sample;
 import org.rlhfworkbench.lm.sample.Sampler;
 import org.rlhfworkbench.lm.sample.SamplingParams;
@@ -98,12 +95,8 @@ final class RolloutMaker {
             }
             rewards[b * width + lengths[b] - 1] += baselined[b];
         }
-        // 5. values from the value head; GAE; whitened advantages
-        float[] values;
-        try (NDManager m = pv.policy.manager().newSubManager(); NDScope scope = new NDScope()) {
-            values = pv.forward(new PackedBatch(prompts, responses), m, new Scalars(m), cfg.temperature()).values()
-                    .toFloatArray();
-        }
+        // 5. values V(s_t) from the critic (head on the trunk or a model of its own); GAE; whitened advantages
+        float[] values = pv.critic.values(new PackedBatch(prompts, responses));                    // (n, width)
         for (int b = 0; b < n; b++) {
             for (int t = lengths[b]; t < width; t++) {
                 values[b * width + t] = 0;

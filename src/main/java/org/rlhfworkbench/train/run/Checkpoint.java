@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.rlhfworkbench.lm.io.SafeTensors;
@@ -18,12 +19,13 @@ import org.rlhfworkbench.lm.optim.AdamW;
 
 /**
  * A resumable checkpoint in runs/&lt;id&gt;/checkpoint/: parameters (by their in-memory names),
- * AdamW's moments and the train state. Written into checkpoint.tmp/ and renamed over the old
+ * AdamW's moments and the train state, for each {@link ParamGroup}. Written into checkpoint.tmp/ and renamed over the old
  * one, so a crash mid-write leaves the last good checkpoint in place.
  */
 public final class Checkpoint {
     static final String DIR = "checkpoint";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STEPS = "optimizer_steps";
 
     private Checkpoint() {
     }
@@ -46,13 +48,21 @@ public final class Checkpoint {
     }
 
     public static void save(Path runDir, Map<String, NDArray> params, AdamW adam, TrainState state) throws IOException {
+        save(runDir, List.of(new ParamGroup(ParamGroup.MAIN, params, adam)), state);
+    }
+
+    /** Saves every group's parameters and AdamW moments; each optimizer file records its step count. */
+    public static void save(Path runDir, List<ParamGroup> groups, TrainState state) throws IOException {
         Path tmp = runDir.resolve(DIR + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
-        SafeTensors.write(tmp.resolve("params.safetensors"), tensors(params, ""), null);
-        Map<String, TensorData> moments = tensors(adam.firstMoments(), "m.");
-        moments.putAll(tensors(adam.secondMoments(), "v."));
-        SafeTensors.write(tmp.resolve("optimizer.safetensors"), moments, null);
+        for (ParamGroup g : groups) {
+            SafeTensors.write(tmp.resolve(g.file("params")), tensors(g.params(), ""), null);
+            Map<String, TensorData> moments = tensors(g.optimizer().firstMoments(), "m.");
+            moments.putAll(tensors(g.optimizer().secondMoments(), "v."));
+            SafeTensors.write(tmp.resolve(g.file("optimizer")), moments,
+                    Map.of(STEPS, Long.toString(g.optimizer().steps())));
+        }
         Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
         Path target = runDir.resolve(DIR);
         Path old = runDir.resolve(DIR + ".old");
@@ -66,23 +76,41 @@ public final class Checkpoint {
 
     /** Loads parameters into {@code params} (same names and shapes) and restores AdamW; returns the state. */
     public static TrainState load(Path runDir, Map<String, NDArray> params, AdamW adam, NDManager m) throws IOException {
+        return load(runDir, List.of(new ParamGroup(ParamGroup.MAIN, params, adam)), m);
+    }
+
+    /**
+     * Loads every group (same names and shapes as saved) and restores each AdamW; the moments of
+     * a group live in the manager of its first parameter, or {@code m} for the main group.
+     */
+    public static TrainState load(Path runDir, List<ParamGroup> groups, NDManager m) throws IOException {
         Path dir = runDir.resolve(DIR);
-        Map<String, TensorData> saved = SafeTensors.read(dir.resolve("params.safetensors"));
-        for (Map.Entry<String, NDArray> e : params.entrySet()) {
-            TensorData t = saved.get(e.getKey());
-            if (t == null) {
-                throw new IOException(dir.resolve("params.safetensors") + " has no tensor " + e.getKey());
-            }
-            e.getValue().set(t.toFloats());
-        }
         TrainState state = JSON.readValue(Files.readString(dir.resolve("state.json")), TrainState.class);
-        Map<String, NDArray> first = new LinkedHashMap<>();
-        Map<String, NDArray> second = new LinkedHashMap<>();
-        for (TensorData t : SafeTensors.read(dir.resolve("optimizer.safetensors")).values()) {
-            NDArray a = m.create(t.toFloats(), new Shape(t.shape()));
-            (t.name().startsWith("m.") ? first : second).put(t.name().substring(2), a);
+        for (ParamGroup g : groups) {
+            Path file = dir.resolve(g.file("params"));
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("the checkpoint in " + dir + " has no " + file.getFileName()
+                        + " (was the run started with other settings?)");
+            }
+            Map<String, TensorData> saved = SafeTensors.read(file);
+            for (Map.Entry<String, NDArray> e : g.params().entrySet()) {
+                TensorData t = saved.get(e.getKey());
+                if (t == null) {
+                    throw new IOException(file + " has no tensor " + e.getKey());
+                }
+                e.getValue().set(t.toFloats());
+            }
+            NDManager owner = g.name().equals(ParamGroup.MAIN) ? m : g.params().values().iterator().next().getManager();
+            Path opt = dir.resolve(g.file("optimizer"));
+            Map<String, NDArray> first = new LinkedHashMap<>();
+            Map<String, NDArray> second = new LinkedHashMap<>();
+            for (TensorData t : SafeTensors.read(opt).values()) {
+                NDArray a = owner.create(t.toFloats(), new Shape(t.shape()));
+                (t.name().startsWith("m.") ? first : second).put(t.name().substring(2), a);
+            }
+            String steps = SafeTensors.readMetadata(opt).get(STEPS);
+            g.optimizer().restore(first, second, steps == null ? state.optimizerSteps() : Long.parseLong(steps));
         }
-        adam.restore(first, second, state.optimizerSteps());
         return state;
     }
 

@@ -2,6 +2,7 @@ package org.rlhfworkbench.train.run;
 
 import ai.djl.ndarray.NDArray;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.rlhfworkbench.lm.optim.NonFiniteLossException;
 import org.rlhfworkbench.lm.optim.Trainer;
@@ -40,10 +41,20 @@ public final class StepLoop {
     public static Outcome run(RunContext ctx, Trainer trainer, Map<String, NDArray> params, long totalSteps,
                               int checkpointEvery, long seed, boolean resume, long tokensPerStep, Body body)
             throws IOException {
+        return run(ctx, List.of(new ParamGroup(ParamGroup.MAIN, params, trainer.optimizer())), totalSteps,
+                checkpointEvery, seed, resume, tokensPerStep, body);
+    }
+
+    /**
+     * The loop over several parameter groups, each with its own optimiser; the first is the main
+     * one (its AdamW step count goes into the train state). All are checkpointed together.
+     */
+    public static Outcome run(RunContext ctx, List<ParamGroup> groups, long totalSteps, int checkpointEvery, long seed,
+                              boolean resume, long tokensPerStep, Body body) throws IOException {
         long start = 0;
         if (resume && Checkpoint.exists(ctx.dir())) {
-            TrainState s = Checkpoint.load(ctx.dir(), params, trainer.optimizer(),
-                    params.values().iterator().next().getManager());
+            TrainState s = Checkpoint.load(ctx.dir(), groups,
+                    groups.get(0).params().values().iterator().next().getManager());
             start = s.step();
             body.restore(s.extra());
             ctx.log("resumed at step " + start + " of " + totalSteps);
@@ -51,7 +62,7 @@ public final class StepLoop {
         long t0 = System.nanoTime();
         for (long step = start; step < totalSteps; step++) {
             if (ctx.shouldStop()) {
-                save(ctx, params, trainer, step, seed, body);
+                save(ctx, groups, step, seed, body);
                 ctx.log("cancelled at step " + step + "; checkpoint saved");
                 return Outcome.CANCELLED;
             }
@@ -69,15 +80,14 @@ public final class StepLoop {
             ctx.progress(step + 1, totalSteps, tps);
             body.after(step);
             if ((step + 1) % checkpointEvery == 0 || step + 1 == totalSteps) {
-                save(ctx, params, trainer, step + 1, seed, body);
+                save(ctx, groups, step + 1, seed, body);
             }
         }
         return Outcome.DONE;
     }
 
-    private static void save(RunContext ctx, Map<String, NDArray> params, Trainer trainer, long step, long seed,
-                             Body body) throws IOException {
-        Checkpoint.save(ctx.dir(), params, trainer.optimizer(),
-                new TrainState(step, trainer.optimizer().steps(), seed, body.state()));
+    private static void save(RunContext ctx, List<ParamGroup> groups, long step, long seed, Body body)
+            throws IOException {
+        Checkpoint.save(ctx.dir(), groups, new TrainState(step, groups.get(0).optimizer().steps(), seed, body.state()));
     }
 }

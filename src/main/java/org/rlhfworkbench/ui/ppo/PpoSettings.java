@@ -19,7 +19,7 @@ import org.rlhfworkbench.ui.charts.RunFormat;
 /**
  * The PPO form's state: the policy's starting model (also the frozen reference), the reward
  * model, and the main knobs of {@link PpoConfig} (steps, KL coefficient, adaptive KL, learning
- * rate, temperature, PPO-ptx coefficient, probe interval, seed). Every other setting comes from the base config,
+ * rate, temperature, PPO-ptx coefficient, separate critic, probe interval, seed). Every other setting comes from the base config,
  * {@link PpoConfig#defaults()} unless {@link #use} changed it. Holds no nodes.
  */
 public final class PpoSettings {
@@ -40,6 +40,7 @@ public final class PpoSettings {
     private final ObjectProperty<Integer> probeEvery = new SimpleObjectProperty<>(this, "probeEvery");
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed");
     private final ObjectProperty<Double> ptxCoef = new SimpleObjectProperty<>(this, "ptxCoef");
+    private final BooleanProperty separateCritic = new SimpleBooleanProperty(this, "separateCritic");
     private PpoConfig base;
 
     public PpoSettings() {
@@ -57,6 +58,7 @@ public final class PpoSettings {
         probeEvery.set(config.probeEvery());
         seed.set((int) config.seed());
         ptxCoef.set(config.ptxCoef());
+        separateCritic.set(config.separateCritic());
     }
 
     /** Offers the project's models: SFT, policy or base models to start from, reward models to score. */
@@ -85,7 +87,7 @@ public final class PpoSettings {
                 temperature.get().floatValue(), b.maxNewTokens(), klCoef.get(), b.klEstimator(), adaptiveKl.get(),
                 b.klTarget(), b.klHorizon(), b.cliprange(), b.cliprangeValue(), b.vfCoef(), b.gamma(), b.lam(),
                 b.entropyCoef(), b.missingEosPenalty(), b.rewardClip(), probeEvery.get(), b.checkpointEvery(),
-                seed.get(), ptxCoef.get(), b.samplesPerPrompt());
+                seed.get(), ptxCoef.get(), b.samplesPerPrompt(), separateCritic.get());
         return new PpoJob.Config(id(policy.get()), id(reward.get()), EVAL_FRACTION, ppo);
     }
 
@@ -144,5 +146,9 @@ public final class PpoSettings {
 
     public ObjectProperty<Double> ptxCoefProperty() {
         return ptxCoef;
+    }
+
+    public BooleanProperty separateCriticProperty() {
+        return separateCritic;
     }
 }

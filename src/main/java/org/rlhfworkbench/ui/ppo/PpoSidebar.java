@@ -28,6 +28,9 @@ final class PpoSidebar extends ScrollPane {
         CheckBox adaptive = new CheckBox();
         adaptive.setId("ppoAdaptiveKl");
         adaptive.selectedProperty().bindBidirectional(s.adaptiveKlProperty());
+        CheckBox critic = new CheckBox();
+        critic.setId("ppoSeparateCritic");
+        critic.selectedProperty().bindBidirectional(s.separateCriticProperty());
         SettingsForm form = new SettingsForm()
                 .row("Steps", "PPO iterations: sample a batch of prompts, score, update",
                         SettingsForm.integer("ppoSteps", 1, 100_000, s.stepsProperty()))
@@ -41,6 +44,8 @@ final class PpoSidebar extends ScrollPane {
                 .row("PPO-ptx", "gamma_ptx: weight of the next-token loss on demonstrations mixed into the PPO"
                         + " loss (InstructGPT); keeps what the SFT model knew. 0 = off",
                         SettingsForm.decimal("ppoPtxCoef", 0, 100, 0.1, s.ptxCoefProperty()))
+                .row("Separate critic", "Values from a critic of its own, initialised from the reward model"
+                        + " (InstructGPT); off: a value head on the policy's trunk. Uses a second copy of the RM", critic)
                 .row("Probe every", "Steps between re-sampling the probe prompts shown under the charts",
                         SettingsForm.integer("ppoProbeEvery", 1, 10_000, s.probeEveryProperty()))
                 .row("Seed", "Prompt order, sampling and value-head initialisation",

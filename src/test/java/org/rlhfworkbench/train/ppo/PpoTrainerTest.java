@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -45,10 +46,22 @@ class PpoTrainerTest {
     }
 
     static MemoryRunContext run(Path dir, int steps, long cancelAt, boolean resume) throws Exception {
-        try (CausalLm policy = model(1); CausalLm ref = model(1); CausalLm rmBackbone = model(2)) {
+        return run(dir, steps, cancelAt, resume, false);
+    }
+
+    /** With {@code separate}, the critic is a second copy of the reward model (trained in place). */
+    static MemoryRunContext run(Path dir, int steps, long cancelAt, boolean resume, boolean separate) throws Exception {
+        try (CausalLm policy = model(1); CausalLm ref = model(1); CausalLm rmBackbone = model(2);
+             CausalLm criticBackbone = model(2)) {
             RewardModel rm = RewardModel.withNewHead(rmBackbone, 3);
-            PpoTrainer t = new PpoTrainer(policy, ref, Scorer.of(rm, 0.0, 1.0), prompts(), prompts().subList(0, 2),
-                    ids -> java.util.Arrays.toString(ids), Set.of(EOS), cfg(steps));
+            Scorer scorer = Scorer.of(rm, 0.0, 1.0);
+            PpoConfig c = cfg(steps).withSeparateCritic(separate);
+            PpoTrainer t = separate
+                    ? new PpoTrainer(policy, ref, scorer, prompts(), prompts().subList(0, 2), Arrays::toString,
+                            Set.of(EOS), c, SeparateCritic.fromRewardModel(
+                                    RewardModel.withNewHead(criticBackbone, 3).backbone(), 0.0, 1.0, c))
+                    : new PpoTrainer(policy, ref, scorer, prompts(), prompts().subList(0, 2), Arrays::toString,
+                            Set.of(EOS), c);
             MemoryRunContext ctx = new MemoryRunContext(dir, cancelAt);
             t.run(ctx, resume);
             return ctx;
@@ -71,9 +84,21 @@ class PpoTrainerTest {
 
     @Test
     void aRunStoppedAfterTwoStepsAndResumedMatchesAnUninterruptedOne() throws Exception {
-        List<MemoryRunContext.Point> straight = run(tmp.resolve("s"), 4, -1, false).metrics;
-        List<MemoryRunContext.Point> resumed = new ArrayList<>(run(tmp.resolve("r"), 4, 2, false).metrics);
-        MemoryRunContext second = run(tmp.resolve("r"), 4, -1, true);
+        assertResumeMatches(false);
+    }
+
+    @Test
+    void aSeparateCriticRunStoppedAndResumedMatchesAnUninterruptedOne() throws Exception {
+        assertResumeMatches(true);
+        assertThat(tmp.resolve("r1/checkpoint/" + SeparateCritic.GROUP + ".params.safetensors")).isRegularFile();
+        assertThat(tmp.resolve("r1/checkpoint/" + SeparateCritic.GROUP + ".optimizer.safetensors")).isRegularFile();
+    }
+
+    private void assertResumeMatches(boolean separate) throws Exception {
+        String tag = separate ? "1" : "0";
+        List<MemoryRunContext.Point> straight = run(tmp.resolve("s" + tag), 4, -1, false, separate).metrics;
+        List<MemoryRunContext.Point> resumed = new ArrayList<>(run(tmp.resolve("r" + tag), 4, 2, false, separate).metrics);
+        MemoryRunContext second = run(tmp.resolve("r" + tag), 4, -1, true, separate);
         assertThat(second.logs).anyMatch(l -> l.contains("resumed at step 2"));
         resumed.addAll(second.metrics);
         List<MemoryRunContext.Point> a = straight.stream().filter(p -> !p.name().startsWith("timing/")).toList();

@@ -158,6 +158,8 @@ class PpoViewModelTest {
         vm.settings().temperatureProperty().set(0.9);
         vm.settings().seedProperty().set(3);
         vm.settings().ptxCoefProperty().set(0.5);
+        assertThat(vm.settings().config().ppo().separateCritic()).isFalse();
+        vm.settings().separateCriticProperty().set(true);
 
         PpoConfig c = vm.settings().config().ppo();
 
@@ -168,6 +170,7 @@ class PpoViewModelTest {
         assertThat(c.temperature()).isEqualTo(0.9f);
         assertThat(c.seed()).isEqualTo(3);
         assertThat(c.ptxCoef()).isEqualTo(0.5);
+        assertThat(c.separateCritic()).isTrue();
         assertThat(c.rolloutPrompts()).isEqualTo(PpoFixture.SMALL.rolloutPrompts());
         assertThat(c.probeEvery()).isEqualTo(1);
         assertThat(vm.settings().config().evalFraction()).isEqualTo(PpoSettings.EVAL_FRACTION);
