@@ -1,10 +1,10 @@
 package org.rlhfworkbench.ui.dpo;
 
 import java.net.URL;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import org.rlhfworkbench.ui.charts.Pulse;
 import org.rlhfworkbench.ui.charts.RunDashboard;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.SamplesPanel;
@@ -35,19 +35,7 @@ public final class DpoView extends BorderPane {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.64);
         setCenter(centre);
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                viewModel.drain();
-            }
-        };
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                timer.stop();
-            } else {
-                timer.start();
-            }
-        });
+        Pulse.whileShown(this, viewModel::drain);
     }
 
     public RunDashboard dashboard() {

@@ -1,10 +1,10 @@
 package org.rlhfworkbench.ui.ppo;
 
 import java.net.URL;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import org.rlhfworkbench.ui.charts.Pulse;
 import org.rlhfworkbench.ui.charts.RunDashboard;
 
 /**
@@ -16,7 +16,6 @@ import org.rlhfworkbench.ui.charts.RunDashboard;
 public final class PpoView extends BorderPane {
     public static final String STYLESHEET = "/org/rlhfworkbench/ui/ppo.css";
     private final RunDashboard dashboard;
-    private final AnimationTimer timer;
 
     public PpoView(PpoViewModel viewModel) {
         setId("ppoView");
@@ -37,19 +36,7 @@ public final class PpoView extends BorderPane {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.64);
         setCenter(centre);
-        timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                viewModel.drain();
-            }
-        };
-        sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                timer.stop();
-            } else {
-                timer.start();
-            }
-        });
+        Pulse.whileShown(this, viewModel::drain);
     }
 
     public RunDashboard dashboard() {
