@@ -21,7 +21,7 @@ final class IterationTable extends VBox {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         TableView<IterationRow> table = new TableView<>(rows);
-        table.setId("dpoIterations");
+        table.setId("dpoRoundTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Online DPO runs show one row per round here."));
         table.getColumns().add(column("Round", r -> Integer.toString(r.iteration())));
