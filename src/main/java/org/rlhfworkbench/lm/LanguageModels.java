@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.rlhfworkbench.lm.io.Checkpoint;
+import org.rlhfworkbench.lm.family.Checkpoint;
+import org.rlhfworkbench.lm.family.Checkpoints;
+import org.rlhfworkbench.lm.family.ModelFamilies;
+import org.rlhfworkbench.lm.family.ModelFamily;
+import org.rlhfworkbench.lm.family.WeightsIo;
 import org.rlhfworkbench.lm.io.CheckpointException;
-import org.rlhfworkbench.lm.io.Checkpoints;
 import org.rlhfworkbench.lm.io.ModelConfig;
-import org.rlhfworkbench.lm.model.Architectures;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.model.Weights;
 import org.rlhfworkbench.lm.tokenizer.TextTokenizer;
@@ -42,8 +44,9 @@ public final class LanguageModels {
         }
         NDManager m = NDManager.newBaseManager(Devices.chosen());
         try {
-            Weights w = Architectures.toWeights(m, cp.config(), cp.tensors());
-            return new LanguageModel(folder, cp.config(), Architectures.build(cp.config(), w, folder), tok);
+            Weights w = WeightsIo.load(m, cp);
+            ModelFamily family = ModelFamilies.of(cp.config());
+            return new LanguageModel(folder, cp.config(), family.build(cp.config(), w, folder), tok);
         } catch (RuntimeException e) {
             m.close();
             closeQuietly(tok);
@@ -69,13 +72,13 @@ public final class LanguageModels {
         } catch (IOException e) {
             throw new CheckpointException("cannot write model folder " + folder + ": " + e.getMessage(), e);
         }
-        Checkpoints.write(folder, config, Architectures.toTensors(config, model.weights()));
+        Checkpoints.write(folder, config, WeightsIo.toTensors(ModelFamilies.of(config), model.weights()));
     }
 
     private static void writeGenerationConfig(ModelConfig config, Path folder) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode o = json.createObjectNode();
-        Integer bos = bos(config);
+        Integer bos = config.bosTokenId();
         if (bos != null) {
             o.put("bos_token_id", bos);
         }
@@ -88,13 +91,6 @@ public final class LanguageModels {
         o.put("transformers_version", "4.52.3");
         Files.writeString(folder.resolve("generation_config.json"),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
-    }
-
-    private static Integer bos(ModelConfig config) {
-        if (config instanceof org.rlhfworkbench.lm.io.Gpt2Config g) {
-            return g.bosTokenId();
-        }
-        return ((org.rlhfworkbench.lm.io.LlamaConfig) config).bosTokenId();
     }
 
     private static void closeQuietly(TextTokenizer tok) {

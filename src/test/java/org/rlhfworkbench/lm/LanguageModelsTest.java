@@ -16,11 +16,9 @@ import org.rlhfworkbench.lm.io.CheckpointException;
 import org.rlhfworkbench.lm.io.Gpt2Config;
 import org.rlhfworkbench.lm.io.LlamaConfig;
 import org.rlhfworkbench.lm.io.ModelConfig;
-import org.rlhfworkbench.lm.model.Architectures;
+import org.rlhfworkbench.lm.family.ModelFamilies;
 import org.rlhfworkbench.lm.model.AttentionMask;
 import org.rlhfworkbench.lm.model.CausalLm;
-import org.rlhfworkbench.lm.model.RandomInit;
-import org.rlhfworkbench.lm.model.Weights;
 import org.rlhfworkbench.lm.tokenizer.BpeTrainer;
 
 class LanguageModelsTest {
@@ -81,10 +79,10 @@ class LanguageModelsTest {
         BpeTrainer.train("the cat sat on the mat. the dog sat on the log. ".repeat(20), 300,
                 List.of(BpeTrainer.END_OF_TEXT)).save(dir);
         LlamaConfig config = LlamaConfig.of(320, 32, 64, 2, 4, 128, null, List.of(256));
-        config = new LlamaConfig(config.vocabSize(), config.hiddenSize(), config.intermediateSize(),
-                config.numHiddenLayers(), config.numAttentionHeads(), 2, config.rmsNormEps(), config.ropeTheta(),
-                config.maxPositionEmbeddings(), false, config.bosTokenId(), config.eosTokenIds(), "silu",
-                config.headDim(), config.extra());
+        config = new LlamaConfig(config.modelType(), config.vocabSize(), config.hiddenSize(),
+                config.intermediateSize(), config.numHiddenLayers(), config.numAttentionHeads(), 2, config.rmsNormEps(),
+                config.rope(), config.maxPositionEmbeddings(), false, config.bosTokenId(), config.eosTokenIds(), "silu",
+                config.headDim(), config.layout(), null, config.extra());
         float[] before;
         try (CausalLm model = build(config, 5)) {
             before = logits(model, new int[] {1, 2, 3, 4, 5});
@@ -92,7 +90,7 @@ class LanguageModelsTest {
         }
         byte[] first = Files.readAllBytes(dir.resolve("model.safetensors"));
         try (LanguageModel lm = LanguageModels.load(dir)) {
-            assertThat(Architectures.shape(lm.config())).isEqualTo(Architectures.shape(config));
+            assertThat(ModelFamilies.of(lm.config()).shape(lm.config())).isEqualTo(ModelFamilies.of(config).shape(config));
             assertThat(lm.config().eosTokenIds()).containsExactly(256);
             assertThat(logits(lm.model(), new int[] {1, 2, 3, 4, 5})).containsExactly(before, within(0f));
             LanguageModels.save(lm.model(), lm.config(), dir, dir);
@@ -114,10 +112,6 @@ class LanguageModelsTest {
     }
 
     static CausalLm build(ModelConfig config, long seed) {
-        NDManager m = NDManager.newBaseManager();
-        Weights w = config instanceof LlamaConfig l
-                ? RandomInit.llama(m, Architectures.shape(config), l.tieWordEmbeddings(), seed)
-                : RandomInit.gpt2(m, Architectures.shape(config), seed);
-        return Architectures.build(config, w, Path.of("."));
+        return ModelFamilies.random(config, NDManager.newBaseManager(), seed);
     }
 }

@@ -13,18 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes a file under a temporary name in the same folder, syncs it, then renames it into place. */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
 
     /** Writes the whole content to an open channel. */
-    interface ChannelWriter {
+    public interface ChannelWriter {
         void writeTo(FileChannel channel) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, ChannelWriter writer) {
+    public static void write(Path target, ChannelWriter writer) {
         Path folder = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
@@ -46,12 +46,12 @@ final class AtomicFiles {
         }
     }
 
-    static void writeString(Path target, String text) {
+    public static void writeString(Path target, String text) {
         ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         write(target, channel -> writeFully(channel, bytes));
     }
 
-    static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
+    public static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }

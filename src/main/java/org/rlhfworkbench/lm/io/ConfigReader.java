@@ -13,17 +13,17 @@ import java.util.Set;
  * of the wrong type fails with the file and the key. Remembers which keys were read, so the rest
  * can be kept as {@code extra}.
  */
-final class ConfigReader {
+public final class ConfigReader {
     private final ObjectNode root;
     private final Path file;
     private final Set<String> used = new HashSet<>();
 
-    ConfigReader(ObjectNode root, Path file) {
+    public ConfigReader(ObjectNode root, Path file) {
         this.root = root;
         this.file = file;
     }
 
-    int integer(String key, int fallback) {
+    public int integer(String key, int fallback) {
         Integer value = nullableInteger(key, fallback);
         if (value == null) {
             throw fail(key, "must be an integer");
@@ -31,7 +31,7 @@ final class ConfigReader {
         return value;
     }
 
-    Integer nullableInteger(String key, Integer fallback) {
+    public Integer nullableInteger(String key, Integer fallback) {
         JsonNode node = value(key);
         if (node == null) {
             return fallback;
@@ -42,7 +42,7 @@ final class ConfigReader {
         return node.intValue();
     }
 
-    double number(String key, double fallback) {
+    public double number(String key, double fallback) {
         JsonNode node = value(key);
         if (node == null) {
             return fallback;
@@ -53,7 +53,7 @@ final class ConfigReader {
         return node.doubleValue();
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         JsonNode node = value(key);
         if (node == null) {
             return fallback;
@@ -64,7 +64,7 @@ final class ConfigReader {
         return node.booleanValue();
     }
 
-    String text(String key, String fallback) {
+    public String text(String key, String fallback) {
         JsonNode node = value(key);
         if (node == null) {
             return fallback;
@@ -76,7 +76,7 @@ final class ConfigReader {
     }
 
     /** An integer or a list of integers (Llama 3's eos_token_id); empty when missing or null. */
-    List<Integer> integers(String key, List<Integer> fallback) {
+    public List<Integer> integers(String key, List<Integer> fallback) {
         JsonNode node = value(key);
         if (node == null) {
             return fallback;
@@ -95,19 +95,40 @@ final class ConfigReader {
     }
 
     /** Marks keys as modelled without reading them (they are regenerated on write). */
-    void consume(String... keys) {
+    public void consume(String... keys) {
         used.addAll(List.of(keys));
     }
 
     /** The keys not read so far. */
-    ObjectNode rest() {
+    public ObjectNode rest() {
         ObjectNode rest = root.deepCopy();
         rest.remove(used);
         return rest;
     }
 
-    CheckpointException fail(String key, String what) {
+    public CheckpointException fail(String key, String what) {
         return new CheckpointException(file + ": \"" + key + "\" " + what + ", found " + root.get(key));
+    }
+
+    /** The raw value of {@code key} (null when missing or JSON null), marked as read. */
+    public JsonNode node(String key) {
+        return value(key);
+    }
+
+    /** Whether config.json has {@code key} with a non-null value (does not mark it as read). */
+    public boolean has(String key) {
+        JsonNode node = root.get(key);
+        return node != null && !node.isNull();
+    }
+
+    /** Whether config.json has {@code key} at all, even as JSON null (null then means "none", not "default"). */
+    public boolean hasKey(String key) {
+        return root.has(key);
+    }
+
+    /** The file named in error messages. */
+    public Path file() {
+        return file;
     }
 
     private JsonNode value(String key) {

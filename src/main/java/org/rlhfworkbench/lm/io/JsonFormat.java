@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** JSON as Python's json.dumps(obj, indent=2, sort_keys=True) + "\n" lays it out (what transformers writes). */
-final class JsonFormat {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class JsonFormat {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter PRETTY;
 
     static {
@@ -30,7 +30,7 @@ final class JsonFormat {
     private JsonFormat() {
     }
 
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         try {
             return PRETTY.writeValueAsString(sorted(node)) + "\n";
         } catch (JsonProcessingException e) {
@@ -39,7 +39,7 @@ final class JsonFormat {
     }
 
     /** A copy with the keys of every object sorted. */
-    static JsonNode sorted(JsonNode node) {
+    public static JsonNode sorted(JsonNode node) {
         if (node instanceof ObjectNode object) {
             ObjectNode out = MAPPER.createObjectNode();
             List<String> names = new ArrayList<>();

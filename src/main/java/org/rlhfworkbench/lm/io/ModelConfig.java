@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /** What every supported architecture's config.json tells the model code; one record per family. */
-public sealed interface ModelConfig permits Gpt2Config, LlamaConfig {
-    /** The config.json "model_type": "gpt2" or "llama". */
+public sealed interface ModelConfig permits Gpt2Config, LlamaConfig, GptNeoxConfig {
+    /** The config.json "model_type": it names the family (see lm.family.ModelFamilies). */
     String modelType();
 
     int vocabSize();
@@ -20,6 +20,9 @@ public sealed interface ModelConfig permits Gpt2Config, LlamaConfig {
 
     /** Width of the residual stream (GPT-2 n_embd, Llama hidden_size). */
     int hiddenSize();
+
+    /** The beginning-of-sequence id (bos_token_id), or null. */
+    Integer bosTokenId();
 
     /** True when lm_head shares the token embedding matrix. */
     boolean tieWordEmbeddings();

@@ -74,7 +74,8 @@ public final class SafeTensors {
                 ByteBuffer bytes = whole != null
                         ? whole.slice((int) entry.begin(), (int) size)
                         : channel.map(FileChannel.MapMode.READ_ONLY, dataStart + entry.begin(), size);
-                tensors.put(entry.name(), new TensorData(entry.name(), entry.dtype(), entry.shape(), bytes));
+                tensors.put(entry.name(), new TensorData(entry.name(), entry.dtype(), entry.shape(), bytes,
+                        new TensorData.FileSlice(file, dataStart + entry.begin())));
             }
             return new SafeTensorsFile(file, tensors, parsed.metadata());
         } catch (NoSuchFileException e) {

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** model.safetensors.index.json: {"metadata": {"total_size": n}, "weight_map": {tensor: shard file}}. */
-final class ShardIndex {
+public final class ShardIndex {
     private ShardIndex() {
     }
 
     /** The weight map (tensor name to shard file name), in file order. */
-    static Map<String, String> read(Path indexFile) {
+    public static Map<String, String> read(Path indexFile) {
         JsonNode root;
         try {
             root = JsonFormat.MAPPER.readTree(indexFile.toFile());
@@ -40,7 +40,7 @@ final class ShardIndex {
     }
 
     /** The index text, laid out as transformers writes it. */
-    static String toJsonString(Map<String, String> weightMap, long totalSize) {
+    public static String toJsonString(Map<String, String> weightMap, long totalSize) {
         ObjectNode root = JsonFormat.MAPPER.createObjectNode();
         root.putObject("metadata").put("total_size", totalSize);
         ObjectNode map = root.putObject("weight_map");

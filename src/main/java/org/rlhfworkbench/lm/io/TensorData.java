@@ -2,6 +2,7 @@ package org.rlhfworkbench.lm.io;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -14,7 +15,19 @@ import java.util.Objects;
  * {@code NDManager.create(Buffer, Shape, DataType)} on CPU then shares that memory instead of copying,
  * so pass {@link #toDirectBuffer()} for arrays that will be modified in place (parameters).
  */
-public record TensorData(String name, DType dtype, long[] shape, ByteBuffer data) {
+public record TensorData(String name, DType dtype, long[] shape, ByteBuffer data, FileSlice source) {
+
+    /**
+     * Where the bytes lie in a file, so a loader can read them with plain reads instead of touching
+     * the memory map (mapped pages would count in the process's resident memory until unmapped).
+     */
+    public record FileSlice(Path file, long offset) {
+    }
+
+    /** A tensor whose bytes come from memory only. */
+    public TensorData(String name, DType dtype, long[] shape, ByteBuffer data) {
+        this(name, dtype, shape, data, null);
+    }
 
     public TensorData {
         Objects.requireNonNull(name, "name");
@@ -81,7 +94,7 @@ public record TensorData(String name, DType dtype, long[] shape, ByteBuffer data
 
     /** The same bytes under another name. */
     public TensorData withName(String newName) {
-        return new TensorData(newName, dtype, shape, data);
+        return new TensorData(newName, dtype, shape, data, source);
     }
 
     /**

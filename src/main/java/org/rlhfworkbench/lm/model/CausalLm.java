@@ -12,6 +12,7 @@ import org.rlhfworkbench.lm.nd.Scalars;
 public abstract class CausalLm implements AutoCloseable {
     protected final Weights w;
     protected final Scalars c;
+    private LinearAdapter adapter = LinearAdapter.NONE;
 
     protected CausalLm(Weights weights) {
         this.w = weights;
@@ -27,6 +28,26 @@ public abstract class CausalLm implements AutoCloseable {
     }
 
     public abstract ModelShape shape();
+
+    /** Adapters (e.g. LoRA) applied on top of every linear layer; {@link LinearAdapter#NONE} for none. */
+    public void setAdapter(LinearAdapter adapter) {
+        this.adapter = adapter == null ? LinearAdapter.NONE : adapter;
+    }
+
+    public LinearAdapter adapter() {
+        return adapter;
+    }
+
+    /**
+     * The linear layer {@code module} (its HF name without ".weight"): y = x W^T (+ b when the
+     * checkpoint has "{module}.bias"), then the adapter. Every family's projections go through here,
+     * so an adapter reaches all of them from one place. x (..., in) -> (..., out).
+     */
+    protected NDArray linear(String module, NDArray x) {
+        String bias = module + ".bias";
+        NDArray y = Ops.linear(x, w.get(module + ".weight"), w.has(bias) ? w.get(bias) : null);
+        return adapter == LinearAdapter.NONE ? y : adapter.apply(module, x, y);
+    }
 
     /**
      * Final hidden states of the new tokens. ids (B, T) int64; mask covers the cached past and

@@ -49,7 +49,7 @@ public final class Gpt2Lm extends CausalLm {
         long t = h.getShape().get(1);
         // 1. attention on the normalised input
         NDArray a = Ops.layerNorm(h, w.get(p + "ln_1.weight"), w.get(p + "ln_1.bias"), eps);
-        NDArray qkv = Ops.linear(a, w.get(p + "attn.c_attn.weight"), w.get(p + "attn.c_attn.bias")); // (B, T, 3E)
+        NDArray qkv = linear(p + "attn.c_attn", a); // (B, T, 3E)
         qkv = qkv.reshape(b, t, 3, s.heads(), s.headDim()).transpose(2, 0, 3, 1, 4);              // (3, B, nh, T, hd)
         NDArray q = qkv.get(0);
         NDArray k = qkv.get(1);
@@ -60,11 +60,11 @@ public final class Gpt2Lm extends CausalLm {
             v = kv[1];                                                                             // (B, nh, L, hd)
         }
         NDArray y = Ops.attention(q, k, v, bias, scale).transpose(0, 2, 1, 3).reshape(b, t, s.hidden());
-        h = h.add(Ops.linear(y, w.get(p + "attn.c_proj.weight"), w.get(p + "attn.c_proj.bias")));
+        h = h.add(linear(p + "attn.c_proj", y));
         // 2. MLP: c_proj(gelu_new(c_fc(ln_2(h))))
         NDArray x = Ops.layerNorm(h, w.get(p + "ln_2.weight"), w.get(p + "ln_2.bias"), eps);
-        x = Ops.geluNew(Ops.linear(x, w.get(p + "mlp.c_fc.weight"), w.get(p + "mlp.c_fc.bias")), c);
-        return h.add(Ops.linear(x, w.get(p + "mlp.c_proj.weight"), w.get(p + "mlp.c_proj.bias")));
+        x = Ops.geluNew(linear(p + "mlp.c_fc", x), c);
+        return h.add(linear(p + "mlp.c_proj", x));
     }
 
     @Override

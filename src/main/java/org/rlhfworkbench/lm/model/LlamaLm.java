@@ -3,25 +3,33 @@ package org.rlhfworkbench.lm.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import org.rlhfworkbench.lm.io.LlamaConfig;
 
 /**
- * Llama as Hugging Face defines it (model_type "llama"; also SmolLM2, TinyLlama): RMSNorm,
- * rotary embeddings, grouped-query attention (num_key_value_heads), SwiGLU MLP, tied or untied
- * lm_head. Tensor names are HF's (model.layers.{i}.self_attn.q_proj.weight ...).
+ * The Llama family as Hugging Face defines it (model_type "llama", "mistral", "qwen2", "qwen3";
+ * also SmolLM2, TinyLlama, Llama 3.x): RMSNorm, rotary embeddings (plain, linear or llama3
+ * scaled), grouped-query attention (num_key_value_heads), SwiGLU MLP, tied or untied lm_head;
+ * optional q/k/v (Qwen2) or all-projection biases, Qwen3's per-head q/k RMSNorm before RoPE, and
+ * Mistral's sliding window (inputs longer than it are refused). Tensor names are HF's
+ * (model.layers.{i}.self_attn.q_proj.weight ...).
  */
 public final class LlamaLm extends CausalLm {
     private final ModelShape s;
+    private final LlamaConfig config;
     private final NDArray eps;
     private final NDArray scale;
     private final Rope rope;
     private final NDArray rotate;
 
-    public LlamaLm(Weights weights, ModelShape shape, float rmsNormEps, double ropeTheta) {
+    public LlamaLm(Weights weights, LlamaConfig config) {
         super(weights);
-        this.s = shape;
-        this.eps = c.of(rmsNormEps);
-        this.scale = c.of((float) (1.0 / Math.sqrt(shape.headDim())));
-        this.rope = new Rope(shape.headDim(), ropeTheta);
+        this.config = config;
+        this.s = new ModelShape(config.vocabSize(), config.hiddenSize(), config.intermediateSize(),
+                config.numHiddenLayers(), config.numAttentionHeads(), config.numKeyValueHeads(), config.headDim(),
+                config.maxPositionEmbeddings());
+        this.eps = c.of((float) config.rmsNormEps());
+        this.scale = c.of((float) (1.0 / Math.sqrt(config.headDim())));
+        this.rope = new Rope(config.headDim(), config.rope().invFreq(config.headDim()));
         this.rotate = rope.rotateHalfMatrix(weights.manager());
         NDScope.unregister(rotate);
     }
@@ -35,6 +43,11 @@ public final class LlamaLm extends CausalLm {
     public NDArray hidden(NDArray ids, AttentionMask mask, KvCache cache) {
         int b = (int) ids.getShape().get(0);
         int t = (int) ids.getShape().get(1);
+        Integer window = config.slidingWindow();
+        if (window != null && mask.length() > window) {
+            throw new IllegalArgumentException("an input of " + mask.length() + " tokens is longer than the "
+                    + config.modelType() + " model's sliding_window of " + window + " (config.json); shorten it");
+        }
         NDManager m = ids.getManager();
         NDArray bias = mask.bias(m, t);                                     // (B, 1, T, L)
         NDArray[] cosSin = rope.cosSin(m, mask.positionIds(t), b, t);       // 2 x (B, 1, T, hd)
@@ -52,11 +65,15 @@ public final class LlamaLm extends CausalLm {
         String p = "model.layers." + l + ".";
         long b = h.getShape().get(0);
         long t = h.getShape().get(1);
-        // 1. attention: RoPE on q and k, GQA by repeating each kv head nh / nkv times
+        // 1. attention: (Qwen3: RMSNorm per head on q and k), RoPE on q and k, GQA by repeating kv heads
         NDArray a = Ops.rmsNorm(h, w.get(p + "input_layernorm.weight"), eps);
-        NDArray q = heads(Ops.linear(a, w.get(p + "self_attn.q_proj.weight"), null), b, t, s.heads());   // (B, nh, T, hd)
-        NDArray k = heads(Ops.linear(a, w.get(p + "self_attn.k_proj.weight"), null), b, t, s.kvHeads()); // (B, nkv, T, hd)
-        NDArray v = heads(Ops.linear(a, w.get(p + "self_attn.v_proj.weight"), null), b, t, s.kvHeads());
+        NDArray q = heads(linear(p + "self_attn.q_proj", a), b, t, s.heads());      // (B, nh, T, hd)
+        NDArray k = heads(linear(p + "self_attn.k_proj", a), b, t, s.kvHeads());    // (B, nkv, T, hd)
+        NDArray v = heads(linear(p + "self_attn.v_proj", a), b, t, s.kvHeads());
+        if (config.layout().qkNorm()) {
+            q = Ops.rmsNorm(q, w.get(p + "self_attn.q_norm.weight"), eps);         // over hd
+            k = Ops.rmsNorm(k, w.get(p + "self_attn.k_norm.weight"), eps);
+        }
         q = Rope.apply(q, cosSin[0], cosSin[1], rotate);
         k = Rope.apply(k, cosSin[0], cosSin[1], rotate);
         if (cache != null) {
@@ -71,12 +88,11 @@ public final class LlamaLm extends CausalLm {
         }
         NDArray y = Ops.attention(q, k, v, bias, scale).transpose(0, 2, 1, 3)
                 .reshape(b, t, (long) s.heads() * s.headDim());             // (B, T, nh * hd)
-        h = h.add(Ops.linear(y, w.get(p + "self_attn.o_proj.weight"), null));
+        h = h.add(linear(p + "self_attn.o_proj", y));
         // 2. SwiGLU MLP: down(silu(gate(x)) * up(x))
         NDArray x = Ops.rmsNorm(h, w.get(p + "post_attention_layernorm.weight"), eps);
-        NDArray gated = Ops.silu(Ops.linear(x, w.get(p + "mlp.gate_proj.weight"), null))
-                .mul(Ops.linear(x, w.get(p + "mlp.up_proj.weight"), null));  // (B, T, I)
-        return h.add(Ops.linear(gated, w.get(p + "mlp.down_proj.weight"), null));
+        NDArray gated = Ops.silu(linear(p + "mlp.gate_proj", x)).mul(linear(p + "mlp.up_proj", x)); // (B, T, I)
+        return h.add(linear(p + "mlp.down_proj", gated));
     }
 
     private NDArray heads(NDArray x, long b, long t, int n) {

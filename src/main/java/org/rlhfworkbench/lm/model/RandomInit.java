@@ -2,7 +2,10 @@ package org.rlhfworkbench.lm.model;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
+import org.rlhfworkbench.lm.io.TensorSpec;
 
 /**
  * Fresh weights as Hugging Face initialises them: normal(0, 0.02) for matrices, residual output
@@ -64,6 +67,31 @@ public final class RandomInit {
         w.put("model.norm.weight", m.ones(new Shape(h)));
         if (!tied) {
             w.put("lm_head.weight", normal(m, rng, STD, s.vocab(), h));
+        }
+        return w;
+    }
+
+    /**
+     * Weights for any family from its tensor list: 1-d norm weights 1, 1-d biases 0, matrices
+     * normal(0, 0.02) in the in-memory (out, in) layout ({@code transposed} specs are stored (in, out)).
+     * Optional specs (a tied output head) are left out.
+     */
+    public static Weights fromSpecs(NDManager m, List<TensorSpec> specs, Predicate<TensorSpec> transposed, long seed) {
+        Random rng = new Random(seed);
+        Weights w = new Weights(m);
+        for (TensorSpec spec : specs) {
+            if (spec.optional()) {
+                continue;
+            }
+            long[] shape = spec.shape();
+            if (shape.length == 1) {
+                boolean bias = spec.name().endsWith(".bias");
+                w.put(spec.name(), bias ? m.zeros(new Shape(shape)) : m.ones(new Shape(shape)));
+            } else if (transposed.test(spec)) {
+                w.put(spec.name(), normal(m, rng, STD, Math.toIntExact(shape[1]), Math.toIntExact(shape[0])));
+            } else {
+                w.put(spec.name(), normal(m, rng, STD, Math.toIntExact(shape[0]), Math.toIntExact(shape[1])));
+            }
         }
         return w;
     }

@@ -14,9 +14,8 @@ import org.rlhfworkbench.lm.Devices;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.io.CheckpointException;
 import org.rlhfworkbench.lm.io.Gpt2Config;
-import org.rlhfworkbench.lm.model.Architectures;
+import org.rlhfworkbench.lm.family.ModelFamilies;
 import org.rlhfworkbench.lm.model.CausalLm;
-import org.rlhfworkbench.lm.model.RandomInit;
 import org.rlhfworkbench.lm.optim.WindowLoss;
 import org.rlhfworkbench.lm.optim.LrSchedule;
 import org.rlhfworkbench.lm.optim.OptimizerConfig;
@@ -65,8 +64,7 @@ public final class Pretrainer {
         List<float[]> curve = new ArrayList<>();
         float loss = Float.NaN;
         float val = Float.NaN;
-        try (CausalLm model = Architectures.build(config,
-                RandomInit.gpt2(NDManager.newBaseManager(Devices.chosen()), Architectures.shape(config), cfg.seed()), out);
+        try (CausalLm model = ModelFamilies.random(config, NDManager.newBaseManager(Devices.chosen()), cfg.seed());
              Trainer trainer = new Trainer(model.weights().all(), model.manager(), OptimizerConfig.defaults(),
                      LrSchedule.cosine(cfg.learningRate(), cfg.warmupSteps(), cfg.steps()))) {
             listener.onMessage("model: " + model.weights().count() + " parameters");

@@ -17,9 +17,8 @@ import org.rlhfworkbench.formats.Importer;
 import org.rlhfworkbench.jobs.SampleProjects;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.io.Gpt2Config;
-import org.rlhfworkbench.lm.model.Architectures;
+import org.rlhfworkbench.lm.family.ModelFamilies;
 import org.rlhfworkbench.lm.model.CausalLm;
-import org.rlhfworkbench.lm.model.RandomInit;
 import org.rlhfworkbench.lm.tokenizer.BpeModel;
 import org.rlhfworkbench.lm.tokenizer.BpeTrainer;
 import org.rlhfworkbench.store.Project;
@@ -68,8 +67,7 @@ public final class LabelFixtures {
         }
         int eos = bpe.specialId(BpeTrainer.END_OF_TEXT);
         Gpt2Config config = Gpt2Config.of(bpe.vocabSize(), 128, 32, 2, 2, eos, eos);
-        try (CausalLm model = Architectures.build(config,
-                RandomInit.gpt2(NDManager.newBaseManager(), Architectures.shape(config), 1), folder)) {
+        try (CausalLm model = ModelFamilies.random(config, NDManager.newBaseManager(), 1)) {
             LanguageModels.save(model, config, folder, null);
         }
     }

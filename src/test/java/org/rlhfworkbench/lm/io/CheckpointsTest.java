@@ -1,5 +1,7 @@
 package org.rlhfworkbench.lm.io;
 
+import org.rlhfworkbench.lm.family.Checkpoints;
+import org.rlhfworkbench.lm.family.Checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.rlhfworkbench.lm.io;
 
+import org.rlhfworkbench.lm.family.ExpectedTensors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExpectedTensorsTest {
     private static final Path FOLDER = Path.of("models", "m1");
     private static final Gpt2Config GPT2 = Gpt2Config.of(11, 7, 4, 2, 2, 0, 0);
-    private static final LlamaConfig LLAMA = new LlamaConfig(13, 32, 48, 2, 4, 2, 1e-6, 10000, 64, false, 1,
-            List.of(2), "silu", 8, null);
+    private static final LlamaConfig LLAMA = new LlamaConfig("llama", 13, 32, 48, 2, 4, 2, 1e-6,
+            RopeParams.plain(10000), 64, false, 1, List.of(2), "silu", 8, null, null, null);
 
     private static TensorSpec find(ModelConfig config, String name) {
         return ExpectedTensors.of(config).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package org.rlhfworkbench.lm.io;
 
+import org.rlhfworkbench.lm.family.ExpectedTensors;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;

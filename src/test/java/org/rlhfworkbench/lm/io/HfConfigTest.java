@@ -1,5 +1,7 @@
 package org.rlhfworkbench.lm.io;
 
+import org.rlhfworkbench.lm.family.ExpectedTensors;
+import org.rlhfworkbench.lm.family.HfConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +22,8 @@ class HfConfigTest {
          "num_key_value_heads": 2, "rms_norm_eps": 1e-05, "rope_theta": 500000.0,
          "max_position_embeddings": 131072, "tie_word_embeddings": true, "bos_token_id": 128000,
          "eos_token_id": [128001, 128008, 128009], "hidden_act": "silu", "pretraining_tp": 1,
-         "rope_scaling": {"factor": 8.0, "rope_type": "llama3"}}
+         "rope_scaling": {"factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                          "original_max_position_embeddings": 8192, "rope_type": "llama3"}}
         """;
     @TempDir
     Path dir;
@@ -72,7 +75,7 @@ class HfConfigTest {
         assertThat(config).extracting(LlamaConfig::numKeyValueHeads, LlamaConfig::headDim, LlamaConfig::ropeTheta,
                 LlamaConfig::maxPositions, LlamaConfig::tieWordEmbeddings)
                 .containsExactly(2, 16, 500000.0, 131072, true);
-        assertThat(config.ropeScaling()).get().extracting(n -> n.get("rope_type").asText()).isEqualTo("llama3");
+        assertThat(config.rope().type()).isEqualTo("llama3");
     }
 
     @Test
@@ -85,7 +88,7 @@ class HfConfigTest {
                 LlamaConfig::tieWordEmbeddings, LlamaConfig::hiddenAct, LlamaConfig::rmsNormEps)
                 .containsExactly(4, 8, 10000.0, false, "silu", 1e-6);
         assertThat(config.eosTokenIds()).containsExactly(2);
-        assertThat(config.ropeScaling()).isEmpty();
+        assertThat(config.rope()).isEqualTo(RopeParams.plain(10000.0));
     }
 
     @Test
@@ -107,7 +110,7 @@ class HfConfigTest {
     void unknownModelTypeIsNamed() throws IOException {
         Fixtures.writeConfig(dir, "{\"model_type\": \"bert\"}");
         assertThatThrownBy(() -> HfConfig.read(dir)).isInstanceOf(CheckpointException.class)
-                .hasMessage("unknown model_type 'bert' in " + dir.resolve("config.json") + "; supported: gpt2, llama");
+                .hasMessage("unknown model_type 'bert' in " + dir.resolve("config.json") + "; supported: gpt2, llama, mistral, qwen2, qwen3, gpt_neox");
     }
 
     @Test
@@ -139,10 +142,35 @@ class HfConfigTest {
     }
 
     @Test
-    void llamaWithBiasesIsRefused() throws IOException {
-        Fixtures.writeConfig(dir, "{\"model_type\": \"llama\", \"attention_bias\": true}");
+    void llamaWithBiasesExpectsBiasTensors() throws IOException {
+        Fixtures.writeConfig(dir, "{\"model_type\": \"llama\", \"attention_bias\": true, \"num_hidden_layers\": 1}");
+        LlamaConfig config = (LlamaConfig) HfConfig.read(dir);
+        assertThat(config.layout()).isEqualTo(new LlamaConfig.Layout(true, true, false, false));
+        assertThat(ExpectedTensors.of(config)).extracting(TensorSpec::name)
+                .contains("model.layers.0.self_attn.q_proj.bias", "model.layers.0.self_attn.o_proj.bias")
+                .doesNotContain("model.layers.0.mlp.up_proj.bias");
+    }
+
+    @Test
+    void unsupportedRopeTypeIsNamedWithTheFile() throws IOException {
+        Fixtures.writeConfig(dir, "{\"model_type\": \"llama\", \"rope_scaling\": {\"rope_type\": \"yarn\", \"factor\": 4.0}}");
         assertThatThrownBy(() -> HfConfig.read(dir)).isInstanceOf(CheckpointException.class)
-                .hasMessageContaining("\"attention_bias\" is not supported");
+                .hasMessageContaining(dir.resolve("config.json").toString())
+                .hasMessageContaining("rope_type 'yarn', which is not supported (supported: default, linear, llama3)");
+    }
+
+    @Test
+    void eosOutsideTheVocabularyIsRefused() throws IOException {
+        Fixtures.writeConfig(dir, "{\"model_type\": \"qwen2\", \"vocab_size\": 100, \"eos_token_id\": [5, 100]}");
+        assertThatThrownBy(() -> HfConfig.read(dir)).isInstanceOf(CheckpointException.class)
+                .hasMessage(dir.resolve("config.json") + ": eos_token_id 100 is outside the vocabulary (vocab_size 100)");
+    }
+
+    @Test
+    void eosComesFromGenerationConfigWhenConfigHasNone() throws IOException {
+        Fixtures.writeConfig(dir, "{\"model_type\": \"qwen2\", \"vocab_size\": 100}");
+        java.nio.file.Files.writeString(dir.resolve("generation_config.json"), "{\"eos_token_id\": [7, 9]}");
+        assertThat(HfConfig.read(dir).eosTokenIds()).containsExactly(7, 9);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.rlhfworkbench.lm.io;
 
+import org.rlhfworkbench.lm.family.HfConfig;
+import org.rlhfworkbench.lm.family.ExpectedTensors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

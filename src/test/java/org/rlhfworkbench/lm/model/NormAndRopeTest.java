@@ -1,5 +1,6 @@
 package org.rlhfworkbench.lm.model;
 
+import org.rlhfworkbench.lm.io.RopeParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -26,7 +27,7 @@ class NormAndRopeTest {
     @Test
     void ropeRotatesPairsByPositionTimesInverseFrequency() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Rope rope = new Rope(4, 10000.0);  // inv_freq = [1, 10000^(-1/2)] = [1, 0.01]
+            Rope rope = new Rope(4, RopeParams.plain(10000.0).invFreq(4));  // inv_freq = [1, 10000^(-1/2)] = [1, 0.01]
             NDArray[] cs = rope.cosSin(m, new long[] {0, 1}, 1, 2);
             NDArray x = m.create(new float[] {1, 2, 3, 4, 1, 2, 3, 4}, new Shape(1, 1, 2, 4));
             float[] y = Rope.apply(x, cs[0], cs[1], rope.rotateHalfMatrix(m)).toFloatArray();

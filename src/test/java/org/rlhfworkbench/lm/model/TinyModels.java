@@ -1,6 +1,9 @@
 package org.rlhfworkbench.lm.model;
 
 import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.rlhfworkbench.lm.io.LlamaConfig;
+import org.rlhfworkbench.lm.io.RopeParams;
 
 /** Small random models for numerics tests. */
 public final class TinyModels {
@@ -17,6 +20,9 @@ public final class TinyModels {
 
     public static CausalLm llama(long seed) {
         NDManager m = NDManager.newBaseManager();
-        return new LlamaLm(RandomInit.llama(m, LLAMA, false, seed), LLAMA, 1e-6f, 10000.0);
+        LlamaConfig config = new LlamaConfig("llama", LLAMA.vocab(), LLAMA.hidden(), LLAMA.intermediate(),
+                LLAMA.layers(), LLAMA.heads(), LLAMA.kvHeads(), 1e-6, RopeParams.plain(10000.0), LLAMA.maxPositions(),
+                false, null, List.of(), "silu", LLAMA.headDim(), null, null, null);
+        return new LlamaLm(RandomInit.llama(m, LLAMA, false, seed), config);
     }
 }

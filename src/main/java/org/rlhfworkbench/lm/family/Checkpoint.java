@@ -1,5 +1,7 @@
-package org.rlhfworkbench.lm.io;
+package org.rlhfworkbench.lm.family;
 
+import org.rlhfworkbench.lm.io.TensorData;
+import org.rlhfworkbench.lm.io.ModelConfig;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

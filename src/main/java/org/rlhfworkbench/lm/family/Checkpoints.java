@@ -1,5 +1,11 @@
-package org.rlhfworkbench.lm.io;
+package org.rlhfworkbench.lm.family;
 
+import org.rlhfworkbench.lm.io.SafeTensors;
+import org.rlhfworkbench.lm.io.ShardIndex;
+import org.rlhfworkbench.lm.io.AtomicFiles;
+import org.rlhfworkbench.lm.io.TensorData;
+import org.rlhfworkbench.lm.io.CheckpointException;
+import org.rlhfworkbench.lm.io.ModelConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

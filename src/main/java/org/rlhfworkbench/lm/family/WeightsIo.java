@@ -1,0 +1,72 @@
+package org.rlhfworkbench.lm.family;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rlhfworkbench.lm.io.NativeFloats;
+import org.rlhfworkbench.lm.io.TensorData;
+import org.rlhfworkbench.lm.io.TensorSpec;
+import org.rlhfworkbench.lm.model.Weights;
+
+/**
+ * Checkpoint tensors to model weights and back. Only the tensors the family expects (and reward /
+ * value heads stored beside them) are loaded, each widened to float32 straight into native memory;
+ * tensors stored (in, out) (GPT-2's Conv1D) are transposed to the (out, in) layout of nn.Linear.
+ */
+public final class WeightsIo {
+    private WeightsIo() {
+    }
+
+    /** The weights of a checked checkpoint, owned by {@code m} (float32; copies, so training may change them). */
+    public static Weights load(NDManager m, Checkpoint cp) {
+        ModelFamily family = ModelFamilies.of(cp.config());
+        Weights w = new Weights(m);
+        for (TensorSpec spec : family.tensors(cp.config())) {
+            TensorData t = cp.tensors().get(spec.name());
+            if (t != null) {
+                w.put(spec.name(), toArray(m, t, family.storedTransposed(spec.name())));
+            }
+        }
+        for (String head : ExpectedTensors.KNOWN_HEADS) {
+            TensorData t = cp.tensors().get(head);
+            if (t != null) {
+                w.put(head, toArray(m, t, false));
+            }
+        }
+        return w;
+    }
+
+    private static NDArray toArray(NDManager m, TensorData t, boolean transposed) {
+        long[] shape = t.shape();
+        NDArray a = m.create(NativeFloats.of(t), new Shape(shape), DataType.FLOAT32);
+        if (!transposed) {
+            return a;
+        }
+        NDArray tr = a.transpose().duplicate();   // (in, out) -> (out, in), contiguous
+        a.close();
+        return tr;
+    }
+
+    /** Weights -> checkpoint tensors in HF layout (float32). */
+    public static Map<String, TensorData> toTensors(ModelFamily family, Weights weights) {
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : weights.all().entrySet()) {
+            NDArray a = e.getValue();
+            long[] shape = a.getShape().getShape();
+            float[] values;
+            if (family.storedTransposed(e.getKey())) {
+                try (NDArray tr = a.transpose().duplicate()) {
+                    values = tr.toFloatArray();
+                }
+                shape = new long[] {shape[1], shape[0]};
+            } else {
+                values = a.toFloatArray();
+            }
+            out.put(e.getKey(), TensorData.ofFloats(e.getKey(), shape, values));
+        }
+        return out;
+    }
+}

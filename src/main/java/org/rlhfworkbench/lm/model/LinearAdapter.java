@@ -1,0 +1,16 @@
+package org.rlhfworkbench.lm.model;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * What is added on top of a linear layer's output, by module name (HF's, e.g.
+ * "model.layers.0.self_attn.q_proj"): the seam for LoRA, y' = y + (alpha / r) * (x A^T) B^T.
+ */
+@FunctionalInterface
+public interface LinearAdapter {
+    /** No adapter: the base model. */
+    LinearAdapter NONE = (module, x, y) -> y;
+
+    /** The adapted output for input x (..., in) and base output y (..., out). */
+    NDArray apply(String module, NDArray x, NDArray y);
+}
