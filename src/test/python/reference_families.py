@@ -4,7 +4,9 @@
 Run from the repository root (Debian's python3-torch and python3-numpy; no transformers, no
 safetensors package):
 
-    /usr/bin/python3 src/test/python/reference_families.py
+    /usr/bin/python3 src/test/python/reference_families.py            # (re)write the resources
+    /usr/bin/python3 src/test/python/reference_families.py --check    # compare, write nothing
+    /usr/bin/python3 src/test/python/reference_families.py qwen3 gpt2 # only these cases
 
 It (re)generates, deterministically (fixed torch seed), every folder under
 src/test/resources/families/<case>/ :
@@ -30,345 +32,20 @@ the family (no bias, wrong RoPE, wrong GQA grouping, no q/k norm, serial vs para
 changes some log-prob by more than 1e-3, so the golden values can tell those mistakes apart.
 """
 import json
-import math
 import os
-import struct
 import sys
 
 import torch
 
+from hf_reference import (F64, gpt2_forward, gpt_neox_forward, inv_freq_default, inv_freq_llama3,
+                          inv_freq_llama3_f64, llama3_variant, llama_like_forward)
+from safetensors_io import ST_DTYPE, dump_json, read_weights, write_weights
+
 torch.set_grad_enabled(False)
-F64 = torch.float64
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "families")
 VOCAB = 128
 SEQ = 12
 WRONG_MIN = 1e-3  # a wrong formula must move some log-prob by more than this
-
-# ----------------------------------------------------------------------------------------------
-# safetensors writer (format: u64 LE header length, JSON header, raw little-endian tensor bytes)
-# ----------------------------------------------------------------------------------------------
-ST_DTYPE = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16"}
-
-
-def tensor_bytes(t):
-    """Raw little-endian bytes of a contiguous tensor (bf16 via its int16 bit pattern)."""
-    t = t.contiguous()
-    if t.dtype == torch.bfloat16:
-        t = t.view(torch.int16)
-    return t.numpy().tobytes()
-
-
-def write_safetensors(path, tensors):
-    """tensors: dict name -> torch tensor (F32/F16/BF16). Data laid out in sorted-name order."""
-    header, blobs, offset = {}, [], 0
-    for name in sorted(tensors):
-        t = tensors[name]
-        b = tensor_bytes(t)
-        header[name] = {"dtype": ST_DTYPE[t.dtype], "shape": list(t.shape),
-                        "data_offsets": [offset, offset + len(b)]}
-        blobs.append(b)
-        offset += len(b)
-    meta = {"__metadata__": {"format": "pt"}}
-    meta.update(header)
-    h = json.dumps(meta, separators=(",", ":")).encode("utf-8")
-    h += b" " * ((8 - len(h) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(h)))
-        f.write(h)
-        for b in blobs:
-            f.write(b)
-    return offset
-
-
-def read_safetensors(path):
-    """Independent reader used to check that what was written reads back bit-exactly."""
-    with open(path, "rb") as f:
-        n = struct.unpack("<Q", f.read(8))[0]
-        header = json.loads(f.read(n))
-        data = f.read()
-    out = {}
-    for name, spec in header.items():
-        if name == "__metadata__":
-            continue
-        s, e = spec["data_offsets"]
-        raw = bytearray(data[s:e])
-        if spec["dtype"] == "BF16":
-            t = torch.frombuffer(raw, dtype=torch.int16).view(torch.bfloat16)
-        else:
-            t = torch.frombuffer(raw, dtype={"F32": torch.float32, "F16": torch.float16}[spec["dtype"]])
-        out[name] = t.reshape(spec["shape"]).clone()
-    return out
-
-
-# ----------------------------------------------------------------------------------------------
-# RoPE: inverse frequencies exactly as transformers computes them (float32), and two independent
-# ways of applying them that must agree.
-# ----------------------------------------------------------------------------------------------
-def inv_freq_default(dim, theta):
-    """transformers: 1 / theta ** (arange(0, dim, 2).float() / dim), all in float32."""
-    return 1.0 / (theta ** (torch.arange(0, dim, 2, dtype=torch.int64).float() / dim))
-
-
-def inv_freq_llama3(dim, theta, factor, low_freq_factor, high_freq_factor, old_ctx):
-    """transformers _compute_llama3_parameters, float32; also returns each frequency's regime."""
-    inv = inv_freq_default(dim, theta)
-    low_freq_wavelen = old_ctx / low_freq_factor
-    high_freq_wavelen = old_ctx / high_freq_factor
-    wavelen = 2 * math.pi / inv
-    scaled = torch.where(wavelen > low_freq_wavelen, inv / factor, inv)
-    smooth = (old_ctx / wavelen - low_freq_factor) / (high_freq_factor - low_freq_factor)
-    smoothed = (1 - smooth) * scaled / factor + smooth * scaled
-    medium = ~(wavelen < high_freq_wavelen) * ~(wavelen > low_freq_wavelen)
-    out = torch.where(medium, smoothed, scaled)
-    regimes = ["divided" if w > low_freq_wavelen else "kept" if w < high_freq_wavelen else "smoothed"
-               for w in wavelen.tolist()]
-    return out, regimes, wavelen
-
-
-def llama3_variant(inv_llama3, regimes, regime, divisor):
-    """A wrong llama3 table: frequencies of one regime replaced by the plain ones / divisor."""
-    base = inv_freq_default(len(regimes) * 2, 500000.0)
-    out = inv_llama3.clone()
-    for i, rg in enumerate(regimes):
-        if rg == regime:
-            out[i] = base[i] / divisor
-    return out
-
-
-def inv_freq_llama3_f64(dim, theta, factor, low, high, old_ctx):
-    """The llama3 table in float64 throughout (used only to show float32 vs float64 is immaterial)."""
-    inv = 1.0 / (theta ** (torch.arange(0, dim, 2, dtype=F64) / dim))
-    wl = 2 * math.pi / inv
-    smooth = (old_ctx / wl - low) / (high - low)
-    mid = (1 - smooth) * inv / factor + smooth * inv
-    return torch.where(wl < old_ctx / high, inv, torch.where(wl > old_ctx / low, inv / factor, mid))
-
-
-def rope_cos_sin(inv_freq, positions):
-    """cos/sin of shape (T, rot_dim): angles = pos * inv_freq, duplicated [f0..f(d/2-1), f0..]."""
-    ang = positions.to(F64)[:, None] * inv_freq.to(F64)[None, :]  # (T, d/2)
-    emb = torch.cat([ang, ang], dim=-1)  # (T, d)
-    return emb.cos(), emb.sin()
-
-
-def rotate_half(x):
-    h = x.shape[-1] // 2
-    return torch.cat([-x[..., h:], x[..., :h]], dim=-1)
-
-
-def rope_rotate_half(x, cos, sin):
-    """x: (B, H, T, d). transformers' apply_rotary_pos_emb: x*cos + rotate_half(x)*sin."""
-    return x * cos + rotate_half(x) * sin
-
-
-def rope_complex(x, inv_freq, positions):
-    """Same rotation by complex multiplication: pair (x[i], x[i + d/2]) is z = a + ib, z * e^(i p f)."""
-    h = x.shape[-1] // 2
-    z = torch.complex(x[..., :h], x[..., h:])
-    ang = positions.to(F64)[:, None] * inv_freq.to(F64)[None, :]
-    z = z * torch.polar(torch.ones_like(ang), ang)
-    return torch.cat([z.real, z.imag], dim=-1)
-
-
-def rope_loops(x, inv_freq, positions):
-    """Same rotation as an explicit 2x2 matrix per (position, pair), with Python loops."""
-    out = x.clone()
-    h = x.shape[-1] // 2
-    for t, p in enumerate(positions.tolist()):
-        for i in range(h):
-            a = float(p) * float(inv_freq[i])
-            c, s = math.cos(a), math.sin(a)
-            x1, x2 = x[..., t, i], x[..., t, i + h]
-            out[..., t, i] = c * x1 - s * x2
-            out[..., t, i + h] = s * x1 + c * x2
-    return out
-
-
-def apply_rope(x, inv_freq, positions, rot_dim=None):
-    """Rotates the first rot_dim dims of each head (all when None); checks the three ways agree."""
-    d = x.shape[-1] if rot_dim is None else rot_dim
-    xr, xp = x[..., :d], x[..., d:]
-    cos, sin = rope_cos_sin(inv_freq, positions)
-    if x.dtype != F64:  # the float32 feasibility run (see run_case): rotate_half only
-        return torch.cat([rope_rotate_half(xr, cos.to(x.dtype), sin.to(x.dtype)), xp], dim=-1)
-    a = rope_rotate_half(xr, cos, sin)
-    b = rope_complex(xr, inv_freq, positions)
-    c = rope_loops(xr, inv_freq, positions)
-    assert torch.allclose(a, b, atol=1e-12, rtol=0), "rotate_half and complex RoPE disagree"
-    assert torch.allclose(a, c, atol=1e-12, rtol=0), "rotate_half and 2x2-rotation RoPE disagree"
-    return torch.cat([a, xp], dim=-1)
-
-
-# ----------------------------------------------------------------------------------------------
-# Building blocks (float64)
-# ----------------------------------------------------------------------------------------------
-def rms_norm(x, w, eps):
-    """LlamaRMSNorm: w * x / sqrt(mean(x^2) + eps) over the last dim."""
-    return w * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps))
-
-
-def layer_norm(x, w, b, eps):
-    mu = x.mean(-1, keepdim=True)
-    var = (x - mu).pow(2).mean(-1, keepdim=True)
-    return (x - mu) / torch.sqrt(var + eps) * w + b
-
-
-def gelu_erf(x):
-    return 0.5 * x * (1.0 + torch.erf(x / math.sqrt(2.0)))
-
-
-def gelu_tanh(x):  # gelu_new
-    return 0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x.pow(3))))
-
-
-def silu(x):
-    return x / (1.0 + torch.exp(-x))
-
-
-def linear(x, w, b=None):
-    """nn.Linear: weight stored (out, in)."""
-    y = x @ w.T
-    return y if b is None else y + b
-
-
-def causal_attention(q, k, v, scale):
-    """q: (B, H, T, d), k/v: (B, H, T, d) -> (B, H, T, d), softmax(q k^T * scale + causal mask) v."""
-    s = (q @ k.transpose(-1, -2)) * scale
-    t = q.shape[-2]
-    mask = torch.ones(t, t, dtype=torch.bool).tril()
-    s = s.masked_fill(~mask, float("-inf"))
-    return torch.softmax(s, dim=-1) @ v
-
-
-def repeat_kv(x, n_rep, wrong=False):
-    """(B, KV, T, d) -> (B, KV*n_rep, T, d): query head h uses kv head h // n_rep (transformers).
-    wrong=True tiles instead (h uses h % KV), a plausible bug the golden must detect."""
-    if wrong:
-        return x.repeat(1, n_rep, 1, 1)
-    return x.repeat_interleave(n_rep, dim=1)
-
-
-# ----------------------------------------------------------------------------------------------
-# Families
-# ----------------------------------------------------------------------------------------------
-def llama_like_forward(cfg, w, ids, rope, *, wrong=None):
-    """LlamaForCausalLM / MistralForCausalLM / Qwen2ForCausalLM / Qwen3ForCausalLM.
-    rope = inv_freq (float32 tensor of size head_dim/2). wrong selects a deliberate mistake."""
-    wrong = wrong or set()
-    B, T = ids.shape
-    E = cfg["hidden_size"]
-    nh, nkv = cfg["num_attention_heads"], cfg["num_key_value_heads"]
-    hd = cfg.get("head_dim") or E // nh
-    eps = cfg["rms_norm_eps"]
-    qk_norm = cfg["model_type"] == "qwen3"
-    pos = torch.arange(T)
-    inv = rope
-    if "no_rope_scaling" in wrong:
-        inv = inv_freq_default(hd, cfg["_theta"])
-    h = w["model.embed_tokens.weight"][ids]  # (B, T, E)
-    for l in range(cfg["num_hidden_layers"]):
-        p = f"model.layers.{l}."
-        x = rms_norm(h, w[p + "input_layernorm.weight"], eps)
-        bias = (lambda n: None) if "no_bias" in wrong else (lambda n: w.get(p + f"self_attn.{n}_proj.bias"))
-        q = linear(x, w[p + "self_attn.q_proj.weight"], bias("q")).view(B, T, nh, hd)
-        k = linear(x, w[p + "self_attn.k_proj.weight"], bias("k")).view(B, T, nkv, hd)
-        v = linear(x, w[p + "self_attn.v_proj.weight"], bias("v")).view(B, T, nkv, hd)
-        if qk_norm and "no_qk_norm" not in wrong and "qk_norm_after_rope" not in wrong:
-            q = rms_norm(q, w[p + "self_attn.q_norm.weight"], eps)  # per head, over head_dim
-            k = rms_norm(k, w[p + "self_attn.k_norm.weight"], eps)
-        q, k, v = q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2)  # (B, H, T, hd)
-        if "no_rope" not in wrong:
-            q = apply_rope(q, inv, pos)
-            k = apply_rope(k, inv, pos)
-        if qk_norm and "qk_norm_after_rope" in wrong:
-            q = rms_norm(q, w[p + "self_attn.q_norm.weight"], eps)
-            k = rms_norm(k, w[p + "self_attn.k_norm.weight"], eps)
-        k = repeat_kv(k, nh // nkv, "gqa_tile" in wrong)
-        v = repeat_kv(v, nh // nkv, "gqa_tile" in wrong)
-        o = causal_attention(q, k, v, hd ** -0.5)  # (B, nh, T, hd)
-        o = o.transpose(1, 2).reshape(B, T, nh * hd)
-        h = h + linear(o, w[p + "self_attn.o_proj.weight"], w.get(p + "self_attn.o_proj.bias"))
-        x = rms_norm(h, w[p + "post_attention_layernorm.weight"], eps)
-        g = silu(linear(x, w[p + "mlp.gate_proj.weight"]))
-        u = linear(x, w[p + "mlp.up_proj.weight"])
-        h = h + linear(g * u, w[p + "mlp.down_proj.weight"])
-    h = rms_norm(h, w["model.norm.weight"], eps)
-    head = w.get("lm_head.weight", w["model.embed_tokens.weight"])
-    if "untie" in wrong:
-        head = w["model.embed_tokens.weight"]
-    return h @ head.T  # (B, T, V)
-
-
-def gpt_neox_forward(cfg, w, ids, _rope, *, wrong=None):
-    """GPTNeoXForCausalLM (Pythia)."""
-    wrong = wrong or set()
-    B, T = ids.shape
-    E, nh = cfg["hidden_size"], cfg["num_attention_heads"]
-    hd = E // nh
-    rot = int(hd * cfg["rotary_pct"])
-    if "rope_full_head" in wrong:
-        rot = hd
-    inv = inv_freq_default(rot, cfg["rotary_emb_base"])  # dim = rotary_ndims, not head_size
-    if "inv_freq_over_head_dim" in wrong:
-        inv = inv_freq_default(hd, cfg["rotary_emb_base"])[: rot // 2]
-    eps = cfg["layer_norm_eps"]
-    act = gelu_tanh if "gelu_tanh" in wrong else gelu_erf
-    parallel = cfg["use_parallel_residual"] != ("flip_residual" in wrong)
-    pos = torch.arange(T)
-    h = w["gpt_neox.embed_in.weight"][ids]
-    for l in range(cfg["num_hidden_layers"]):
-        p = f"gpt_neox.layers.{l}."
-        x = layer_norm(h, w[p + "input_layernorm.weight"], w[p + "input_layernorm.bias"], eps)
-        qkv = linear(x, w[p + "attention.query_key_value.weight"], w[p + "attention.query_key_value.bias"])
-        if "qkv_global_split" in wrong:  # q = first E outputs, k next E, v last E
-            q, k, v = (t.reshape(B, T, nh, hd) for t in qkv.split(E, dim=-1))
-        else:  # per head [q|k|v]
-            q, k, v = qkv.view(B, T, nh, 3 * hd).split(hd, dim=-1)
-        q, k, v = q.transpose(1, 2), k.transpose(1, 2), v.transpose(1, 2)
-        q = apply_rope(q, inv, pos, rot)
-        k = apply_rope(k, inv, pos, rot)
-        o = causal_attention(q, k, v, hd ** -0.5).transpose(1, 2).reshape(B, T, E)
-        a = linear(o, w[p + "attention.dense.weight"], w[p + "attention.dense.bias"])
-
-        def mlp(y):
-            y = act(linear(y, w[p + "mlp.dense_h_to_4h.weight"], w[p + "mlp.dense_h_to_4h.bias"]))
-            return linear(y, w[p + "mlp.dense_4h_to_h.weight"], w[p + "mlp.dense_4h_to_h.bias"])
-
-        ln2 = lambda y: layer_norm(y, w[p + "post_attention_layernorm.weight"],
-                                   w[p + "post_attention_layernorm.bias"], eps)
-        if parallel:  # x = x + attn(ln1(x)) + mlp(ln2(x))
-            h = h + a + mlp(ln2(h))
-        else:  # x = x + attn(ln1(x)); x = x + mlp(ln2(x))
-            h = h + a
-            h = h + mlp(ln2(h))
-    h = layer_norm(h, w["gpt_neox.final_layer_norm.weight"], w["gpt_neox.final_layer_norm.bias"], eps)
-    return h @ w["embed_out.weight"].T
-
-
-def gpt2_forward(cfg, w, ids, _rope, *, wrong=None):
-    """GPT2LMHeadModel. Conv1D weights are (in, out): y = x @ W + b."""
-    wrong = wrong or set()
-    B, T = ids.shape
-    E, nh = cfg["n_embd"], cfg["n_head"]
-    hd = E // nh
-    eps = cfg["layer_norm_epsilon"]
-    act = gelu_erf if "gelu_erf" in wrong else gelu_tanh
-    conv = lambda x, n: x @ w[n + ".weight"] + w[n + ".bias"]
-    h = w["transformer.wte.weight"][ids] + w["transformer.wpe.weight"][torch.arange(T)]
-    for l in range(cfg["n_layer"]):
-        p = f"transformer.h.{l}."
-        x = layer_norm(h, w[p + "ln_1.weight"], w[p + "ln_1.bias"], eps)
-        q, k, v = conv(x, p + "attn.c_attn").split(E, dim=-1)
-        q, k, v = (t.view(B, T, nh, hd).transpose(1, 2) for t in (q, k, v))
-        o = causal_attention(q, k, v, hd ** -0.5).transpose(1, 2).reshape(B, T, E)
-        if "c_proj_transposed" in wrong:
-            h = h + o @ w[p + "attn.c_proj.weight"].T + w[p + "attn.c_proj.bias"]
-        else:
-            h = h + conv(o, p + "attn.c_proj")
-        x = layer_norm(h, w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps)
-        h = h + conv(act(conv(x, p + "mlp.c_fc")), p + "mlp.c_proj")
-    h = layer_norm(h, w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], eps)
-    return h @ w["transformer.wte.weight"].T
 
 
 # ----------------------------------------------------------------------------------------------
@@ -584,42 +261,6 @@ def token_logprobs(logits, ids):
     return lp[:, :-1].gather(-1, ids[:, 1:, None]).squeeze(-1)
 
 
-def write_weights(folder, stored, shards):
-    if shards == 1:
-        write_safetensors(os.path.join(folder, "model.safetensors"), stored)
-        return
-    names = sorted(stored, key=lambda n: (0 if "layers.0." in n or "embed" in n else 1, n))
-    cut = sum(1 for n in names if "layers.0." in n or "embed" in n)
-    parts = [names[:cut], names[cut:]]
-    assert shards == 2 and all(parts)
-    weight_map, total = {}, 0
-    for i, part in enumerate(parts):
-        fname = f"model-{i + 1:05d}-of-{shards:05d}.safetensors"
-        total += write_safetensors(os.path.join(folder, fname), {n: stored[n] for n in part})
-        for n in part:
-            weight_map[n] = fname
-    index = {"metadata": {"total_size": total}, "weight_map": dict(sorted(weight_map.items()))}
-    dump_json(os.path.join(folder, "model.safetensors.index.json"), index)
-
-
-def read_weights(folder):
-    idx = os.path.join(folder, "model.safetensors.index.json")
-    if not os.path.exists(idx):
-        return read_safetensors(os.path.join(folder, "model.safetensors"))
-    out = {}
-    with open(idx) as f:
-        files = sorted(set(json.load(f)["weight_map"].values()))
-    for fn in files:
-        out.update(read_safetensors(os.path.join(folder, fn)))
-    return out
-
-
-def dump_json(path, obj):
-    with open(path, "w") as f:
-        json.dump(obj, f, indent=2)
-        f.write("\n")
-
-
 def run_case(i, case):
     name, cfg = case["name"], case["cfg"]
     r = Init(1000 + i)
@@ -686,12 +327,30 @@ def run_case(i, case):
 
 
 def main():
+    global ROOT
     torch.manual_seed(0)
-    all_cases = cases()
-    only = set(sys.argv[1:])
-    for i, case in enumerate(all_cases):
+    args = sys.argv[1:]
+    check = "--check" in args
+    only = set(a for a in args if a != "--check")
+    committed = ROOT
+    if check:  # regenerate into a temporary folder and compare byte for byte
+        import tempfile
+        ROOT = tempfile.mkdtemp(prefix="families-")
+    for i, case in enumerate(cases()):
         if not only or case["name"] in only:
             run_case(i, case)
+    if check:
+        import filecmp
+        bad = []
+        for name in sorted(os.listdir(ROOT)):
+            a, b = os.path.join(ROOT, name), os.path.join(committed, name)
+            files = sorted(set(os.listdir(a)) | set(os.listdir(b) if os.path.isdir(b) else []))
+            bad += [f"{name}/{f}" for f in files
+                    if not (os.path.exists(os.path.join(a, f)) and os.path.exists(os.path.join(b, f))
+                            and filecmp.cmp(os.path.join(a, f), os.path.join(b, f), shallow=False))]
+        if bad:
+            sys.exit("resources differ from the script's output: " + ", ".join(bad))
+        print("committed resources match the script")
     print("ok")
 
 
