@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `rlhf bench [--model DIR] --what train|generate|all [--json]`: throughput and peak memory. */
+/** `rlhf bench [--model DIR] --what load|train|generate|all [--json]`: load time, throughput and peak memory. */
 @Command(name = "bench", description = "Training and generation tokens/s and peak RSS, each with an in-run reference."
         + " Without --model: a random GPT-2 (4 layers, n_embd 256, 4 heads, context 256, vocab 8192).")
 final class BenchCommand implements Callable<Integer> {
@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "HF model folder (default: the reference config)")
     Path model;
 
-    @Option(names = "--what", defaultValue = "all", description = "train, generate or all (default ${DEFAULT-VALUE})")
+    @Option(names = "--what", defaultValue = "all", description = "load, train, generate or all (default ${DEFAULT-VALUE}); load needs --model")
     String what;
 
     @Option(names = "--batch", defaultValue = "8", description = "sequences per step (default ${DEFAULT-VALUE})")
@@ -54,10 +54,18 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("train", "generate", "all").contains(what)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--what must be train, generate or all");
+        if (!List.of("load", "train", "generate", "all").contains(what)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--what must be load, train, generate or all");
         }
         List<BenchResult> results = new ArrayList<>();
+        if (what.equals("load")) {
+            if (model == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--what load needs --model DIR");
+            }
+            results.add(LmBench.load(model));
+            print(results);
+            return 0;
+        }
         try (Loaded m = load()) {
             LmBench bench = new LmBench(m.lm);
             if (!what.equals("train")) {

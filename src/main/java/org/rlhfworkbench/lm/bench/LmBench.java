@@ -35,6 +35,33 @@ public final class LmBench {
     }
 
     /** Training steps of batch x ctx tokens; figures: tokens/s, ms/step, GFLOP/s, MFU vs matmul peak. */
+    /**
+     * Loads a model folder and reports seconds and peak RSS against the float32 size of its weights,
+     * with the target the loader is built for: peak RSS at most 1.3 x float32 bytes + 400 MB.
+     */
+    public static BenchResult load(java.nio.file.Path folder) {
+        long before = Rss.currentMb();
+        long t0 = System.nanoTime();
+        try (org.rlhfworkbench.lm.LanguageModel lm = org.rlhfworkbench.lm.LanguageModels.load(folder)) {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long params = lm.model().weights().count();
+            double weightMb = params * 4.0 / (1 << 20);
+            long peak = Rss.peakMb();
+            Map<String, Object> config = new java.util.LinkedHashMap<>();
+            config.put("model", folder.toString());
+            config.put("model_type", lm.config().modelType());
+            config.put("parameters", params);
+            Map<String, Double> figures = new java.util.LinkedHashMap<>();
+            figures.put("load_seconds", seconds);
+            figures.put("rss_before_load_mb", (double) before);
+            figures.put("peak_rss_mb", (double) peak);
+            figures.put("float32_weights_mb", weightMb);
+            figures.put("target_peak_rss_mb", 1.3 * weightMb + 400);
+            figures.put("peak_over_target", peak / (1.3 * weightMb + 400));
+            return new BenchResult("load", config, figures);
+        }
+    }
+
     public BenchResult train(int batch, int ctx, int warmup, int steps) {
         Map<String, Object> cfg = config(batch, ctx);
         cfg.put("warmup_steps", warmup);
