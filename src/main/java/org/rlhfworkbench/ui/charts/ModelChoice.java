@@ -10,7 +10,8 @@ import org.rlhfworkbench.core.ModelEntry;
 /** An entry of a model picker: a project model, or (id null) "let the job pick the newest". */
 public record ModelChoice(Long id, String label) {
     public static ModelChoice of(ModelEntry m) {
-        return new ModelChoice(m.id(), "#" + m.id() + "  " + m.name() + "  (" + m.kind().dbName() + ")");
+        String facts = m.facts() == null ? "" : "  " + m.facts().summary();
+        return new ModelChoice(m.id(), "#" + m.id() + "  " + m.name() + "  (" + m.kind().dbName() + ")" + facts);
     }
 
     /** The automatic choice first, then the models that pass {@code filter}, newest first. */

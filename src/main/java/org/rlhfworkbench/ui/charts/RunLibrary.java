@@ -51,7 +51,7 @@ public final class RunLibrary {
             Project p = projects.project();
             List<RunRecord> mine = p.runs().all().stream().filter(r -> java.util.List.of(kind.split("\\|")).contains(r.kind()))
                     .sorted(Comparator.comparingLong(RunRecord::id).reversed()).toList();
-            return new Lists(mine, p.models().all());
+            return new Lists(mine, org.rlhfworkbench.jobs.ModelFactsService.describe(p));
         }, lists -> {
             runs.setAll(lists.runs());
             models.setAll(lists.models());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rlhfworkbench.core.ModelFacts;
 import org.rlhfworkbench.lm.io.ModelConfig;
 import org.rlhfworkbench.lm.model.AttentionMask;
 import org.rlhfworkbench.lm.model.CausalLm;
@@ -73,6 +74,22 @@ public class FamilyGoldenTest {
         assertThat(HfConfig.read(tmp)).usingRecursiveComparison().ignoringFields("extra").isEqualTo(config);
         assertThat(JSON.readTree(tmp.resolve("config.json").toFile()).get("architectures").get(0).asText())
                 .isEqualTo(ModelFamilies.of(config).architecture());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen2", "gpt_neox", "llama3_rope"})
+    void modelCardsNameFamilySizeAndDtypeWithoutLoadingWeights(String name) throws Exception {
+        ModelFacts facts = ModelCards.read(folder(name));
+        try (CausalLm model = load(name)) {
+            assertThat(facts.parameters()).isEqualTo(model.weights().count());
+        }
+        assertThat(facts.family()).isEqualTo(HfConfig.read(folder(name)).modelType());
+        assertThat(facts.dtype()).isEqualTo(switch (name) {
+            case "qwen2" -> "BF16";
+            case "gpt_neox" -> "F16";
+            default -> "F32";
+        });
+        assertThat(facts.chatTemplate()).isFalse();
     }
 
     /** The golden checkpoint {@code name} as a model (for other numerics tests). */
