@@ -22,9 +22,10 @@ public final class LogProbs {
      * Runs under the caller's NDScope / GradientCollector.
      */
     public static NDArray tokenLogProbs(CausalLm model, PackedBatch batch, NDManager m, NDArray temperature) {
-        NDArray logits = model.forward(batch.ids(m), batch.mask(), null);                 // (B, P + R, V)
+        NDArray hidden = model.hidden(batch.ids(m), batch.mask(), null);                  // (B, P + R, E)
         int p = batch.promptWidth();
-        NDArray pred = logits.get(new NDIndex(":, {}:{}, :", p - 1, p - 1 + batch.responseWidth())); // (B, R, V)
+        // the lm_head only where a response token is predicted: (B, R, V), never (B, P + R, V)
+        NDArray pred = model.logits(hidden.get(new NDIndex(":, {}:{}, :", p - 1, p - 1 + batch.responseWidth())));
         if (temperature != null) {
             pred = pred.div(temperature);
         }
