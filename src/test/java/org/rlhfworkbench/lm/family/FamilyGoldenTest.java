@@ -92,6 +92,24 @@ public class FamilyGoldenTest {
         assertThat(facts.chatTemplate()).isFalse();
     }
 
+    @org.junit.jupiter.api.Test
+    void mistralRefusesInputsLongerThanItsSlidingWindow() throws Exception {
+        Checkpoint cp = Checkpoints.load(folder("mistral"));
+        org.rlhfworkbench.lm.io.LlamaConfig c = (org.rlhfworkbench.lm.io.LlamaConfig) cp.config();
+        org.rlhfworkbench.lm.io.LlamaConfig small = new org.rlhfworkbench.lm.io.LlamaConfig(c.modelType(), c.vocabSize(),
+                c.hiddenSize(), c.intermediateSize(), c.numHiddenLayers(), c.numAttentionHeads(), c.numKeyValueHeads(),
+                c.rmsNormEps(), c.rope(), c.maxPositionEmbeddings(), c.tieWordEmbeddings(), c.bosTokenId(),
+                c.eosTokenIds(), c.hiddenAct(), c.headDim(), c.layout(), 4, c.extra());
+        try (CausalLm model = ModelFamilies.of(small).build(small, WeightsIo.load(NDManager.newBaseManager(), cp),
+                folder("mistral")); NDManager m = NDManager.newBaseManager()) {
+            NDArray four = m.create(new long[] {1, 2, 3, 4}, new ai.djl.ndarray.types.Shape(1, 4));
+            assertThat(model.forward(four, AttentionMask.full(1, 4), null).getShape().get(1)).isEqualTo(4);
+            NDArray five = m.create(new long[] {1, 2, 3, 4, 5}, new ai.djl.ndarray.types.Shape(1, 5));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.forward(five, AttentionMask.full(1, 5), null))
+                    .hasMessageContaining("input of 5 tokens is longer than the mistral model's sliding_window of 4");
+        }
+    }
+
     /** The golden checkpoint {@code name} as a model (for other numerics tests). */
     public static CausalLm load(String name) {
         try {
