@@ -42,9 +42,14 @@ public final class ChatTemplate {
     private final Map<String, String> specialTokens;
     private final Clock clock;
     private final Jinjava jinjava;
+    /** The text jinjava renders: one trailing newline dropped (Jinja2's keep_trailing_newline=False), rewritten. */
+    private final String prepared;
 
     private ChatTemplate(String text, String source, Map<String, String> specialTokens, Clock clock) {
         this.text = text;
+        String t = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        this.prepared = TemplateRewriter.rewrite(t);
         this.source = source;
         this.specialTokens = Map.copyOf(specialTokens);
         this.clock = clock;
@@ -174,7 +179,7 @@ public final class ChatTemplate {
         String raised;
         TemplateFunctions.begin(clock);
         try {
-            result = jinjava.renderForResult(TemplateRewriter.rewrite(text), ctx);
+            result = jinjava.renderForResult(prepared, ctx);
         } catch (RuntimeException e) {
             TemplateFunctions.raised();
             throw new ChatTemplateException(source + ": cannot render the chat template: " + oneLine(e.getMessage()), e);
