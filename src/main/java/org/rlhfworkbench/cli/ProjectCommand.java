@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.core.ProjectCounts;
 import org.rlhfworkbench.store.Project;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ final class ProjectCommand implements Runnable {
     }
 
     @Command(name = "set", description = "Set a project setting: k, temperature, top_p, top_k, max_new_tokens, ratings,"
-            + " criteria, guidelines, prompt_template, policy_model.")
+            + " criteria, guidelines, prompt_format (chat or plain), prompt_template, policy_model.")
     static final class Set implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -81,6 +82,11 @@ final class ProjectCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (PromptFormat.META_FORMAT.equals(key)) {
+                new PromptFormat(value, null); // refuses anything but chat / plain, naming the setting
+            } else if (PromptFormat.META_TEMPLATE.equals(key)) {
+                new PromptFormat(PromptFormat.PLAIN, value); // refuses a template without {prompt}
+            }
             try (Project p = Project.open(dir)) {
                 p.meta().put(key, value);
             }

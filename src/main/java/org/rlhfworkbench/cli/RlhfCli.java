@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rlhf", mixinStandardHelpOptions = true, version = "RLHF Workbench 0.1",
         description = "RLHF Workbench: projects, labels, training and export from the command line.",
         subcommands = {ProjectCommand.class, ImportCommand.class, ExportCommand.class, SampleCorpusCommand.class,
-                TokenizeCommand.class, GenerateCommand.class, LogprobsCommand.class, PretrainCommand.class,
+                TokenizeCommand.class, ChatTemplateCommand.class, GenerateCommand.class, LogprobsCommand.class, PretrainCommand.class,
                 BenchCommand.class, SftCommand.class, RewardCommand.class, RewardEvalCommand.class, RunsCommand.class,
                 LabelCommand.class, PpoCommand.class, DpoCommand.class, OnlineDpoCommand.class, PipelineCommand.class,
                 CompareCommand.class, ExportJobCommand.class, ImportModelCommand.class})

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `rlhf tokenize --model DIR --text TEXT [--json]`: needs only the tokenizer files, not the weights. */
+/** `rlhf tokenize --model DIR --text TEXT [--special] [--json]`: needs only the tokenizer files, not the weights. */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
-        description = "Show the token ids and vocabulary entries of a text (no special tokens added).")
+        description = "Show the token ids and vocabulary entries of a text (no special tokens added unless --special).")
 final class TokenizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,6 +26,10 @@ final class TokenizeCommand implements Callable<Integer> {
 
     @Option(names = "--text", required = true, paramLabel = "TEXT", description = "the text to tokenize")
     String text;
+
+    @Option(names = "--special", description = "add the special tokens the tokenizer adds to a text, as transformers'"
+            + " tokenizer(text) does (e.g. BOS for Llama)")
+    boolean special;
 
     @Option(names = "--json", description = "print {\"ids\":[...],\"tokens\":[...],\"count\":n}")
     boolean json;
@@ -37,7 +41,7 @@ final class TokenizeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TextTokenizer tok = Tokenizers.load(model.folder)) {
-            int[] ids = tok.encode(text);
+            int[] ids = special ? tok.encodeWithSpecialTokens(text) : tok.encode(text);
             if (json) {
                 ObjectNode o = CliJson.object();
                 o.set("ids", CliJson.ints(ids));

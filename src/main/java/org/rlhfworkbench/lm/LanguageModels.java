@@ -23,7 +23,7 @@ import org.rlhfworkbench.lm.tokenizer.Tokenizers;
 /** Loads and saves Hugging Face model folders (config.json, model.safetensors, tokenizer.json). */
 public final class LanguageModels {
     static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "vocab.json", "merges.txt");
+            "special_tokens_map.json", "vocab.json", "merges.txt", "chat_template.jinja", "chat_template.json");
 
     private LanguageModels() {
     }

@@ -11,18 +11,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.rlhfworkbench.core.Demonstration;
 import org.rlhfworkbench.core.Generation;
 import org.rlhfworkbench.core.PreferencePair;
 import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.core.Ranking;
+import org.rlhfworkbench.jobs.label.PolicyModel;
 import org.rlhfworkbench.jobs.label.PromptFormat;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
+import org.rlhfworkbench.lm.tokenizer.TextTokenizer;
+import org.rlhfworkbench.lm.tokenizer.Tokenizers;
 import org.rlhfworkbench.store.Project;
 
 /**
  * The project's data as the engines read it, one JSON object a line. Prompts are written already
- * rendered with the project's prompt template ("User: ...\nAssistant:") and responses with the
- * leading space the workbench trains on, so the cluster sees the very token sequences the
+ * rendered in the project's prompt format (the policy model's chat template, or the plain template
+ * "User: ...\nAssistant:") and responses as the workbench trains on them (chat: the assistant text
+ * and the end-of-turn token; plain: a leading space), so the cluster sees the very token sequences the
  * workbench trained on and no chat template is needed:
  * preferences {"prompt","chosen","rejected"} (TRL's standard preference format, OpenRLHF with
  * --prompt_key prompt), demonstrations {"prompt","completion"}, prompts {"prompt"}.
@@ -38,7 +46,21 @@ public record JobData(String preferences, String sft, String prompts, int pairs,
      * data/NAME/train.jsonl (a folder that datasets.load_dataset reads as split "train").
      */
     public static JobData write(Project project, Path folder, ClusterEngine engine) throws IOException {
-        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+        Optional<PolicyModel> policy = PolicyModel.find(project);
+        if (policy.isEmpty()) {
+            return write(project, folder, engine, null);
+        }
+        try (TextTokenizer tok = Tokenizers.load(policy.get().folder())) {
+            return write(project, folder, engine, PromptFormat.of(project).encoder(tok, policy.get().folder()));
+        }
+    }
+
+    /** With {@code enc} null (no model yet) prompts are written in the plain format. */
+    private static JobData write(Project project, Path folder, ClusterEngine engine, PromptEncoder enc)
+            throws IOException {
+        PromptFormat plain = PromptFormat.of(project);
+        Function<Prompt, String> render = p -> enc == null ? plain.render(p) : enc.render(p);
+        BiFunction<Prompt, String, String> answer = (p, a) -> enc == null ? continuation(a) : enc.responseText(p, a);
         Map<Long, Prompt> prompts = new HashMap<>();
         for (Prompt p : project.prompts().all()) {
             prompts.put(p.id(), p);
@@ -51,25 +73,27 @@ public record JobData(String preferences, String sft, String prompts, int pairs,
             for (PreferencePair pair : pairs) {
                 Generation chosen = project.generations().get(pair.chosenId());
                 Generation rejected = project.generations().get(pair.rejectedId());
-                ObjectNode o = line(format, prompts.get(r.promptId()));
-                o.put("chosen", continuation(chosen.text()));
-                o.put("rejected", continuation(rejected.text()));
+                Prompt p = prompts.get(r.promptId());
+                ObjectNode o = line(render, p);
+                o.put("chosen", answer.apply(p, chosen.text()));
+                o.put("rejected", answer.apply(p, rejected.text()));
                 preferenceLines.add(o);
             }
         }
         List<ObjectNode> sftLines = new ArrayList<>();
         for (Demonstration d : project.demonstrations().all()) {
-            sftLines.add(line(format, prompts.get(d.promptId())).put("completion", continuation(d.text())));
+            Prompt p = prompts.get(d.promptId());
+            sftLines.add(line(render, p).put("completion", answer.apply(p, d.text())));
         }
-        List<ObjectNode> promptLines = project.prompts().all().stream().map(p -> line(format, p)).toList();
+        List<ObjectNode> promptLines = project.prompts().all().stream().map(p -> line(render, p)).toList();
         return new JobData(writeSet(folder, "preferences", engine, preferenceLines), writeSet(folder, "sft", engine, sftLines),
                 writeSet(folder, "prompts", engine, promptLines), preferenceLines.size(), ranked, sftLines.size(),
                 promptLines.size());
     }
 
-    private static ObjectNode line(PromptFormat format, Prompt p) {
+    private static ObjectNode line(Function<Prompt, String> render, Prompt p) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("prompt", format.render(p));
+        o.put("prompt", render.apply(p));
         return o;
     }
 

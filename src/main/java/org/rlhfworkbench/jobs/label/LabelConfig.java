@@ -96,6 +96,6 @@ public final class LabelConfig {
     }
 
     public static PromptFormat promptFormat(Project project) {
-        return new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+        return PromptFormat.of(project);
     }
 }

@@ -23,8 +23,7 @@ final class PreparedItem implements GenerationWorker.Job {
 
     private final Project project;
     private final Prompt prompt;
-    private final String rendered;
-    private final String template;
+    private final PromptFormat format;
     private final long modelId;
     private final long seed;
     private final List<LiveResponse> slots;
@@ -38,8 +37,7 @@ final class PreparedItem implements GenerationWorker.Job {
                  List<LiveResponse> slots, List<LiveResponse> toGenerate) {
         this.project = project;
         this.prompt = prompt;
-        this.rendered = format.render(prompt);
-        this.template = format.template();
+        this.format = format;
         this.modelId = modelId;
         this.seed = seed;
         this.slots = List.copyOf(slots);
@@ -106,9 +104,10 @@ final class PreparedItem implements GenerationWorker.Job {
 
     @Override
     public void run(ResponseGenerator generator) {
-        SamplingParams params = LabelConfig.sampling(project, generator.stopIds()).withSeed(seed);
+        SamplingParams params = LabelConfig.sampling(project, generator.stopIds(format)).withSeed(seed);
+        String template = generator.encoder(format).description();
         int first = slots.size() - toGenerate.size();
-        generator.generate(List.of(rendered), toGenerate.size(), params, new ResponseGenerator.Sink() {
+        generator.generate(List.of(prompt), format, toGenerate.size(), params, new ResponseGenerator.Sink() {
             @Override
             public void onText(int p, int index, String delta) {
                 toGenerate.get(index).append(delta);

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.lm.LanguageModel;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.sample.Sampler;
 import org.rlhfworkbench.lm.sample.SamplingParams;
 import org.rlhfworkbench.lm.tokenizer.StreamDecoder;
@@ -34,6 +36,8 @@ public final class ResponseGenerator {
 
     private final LanguageModel lm;
     private final BooleanSupplier cancelled;
+    private PromptEncoder encoder;
+    private PromptFormat encoderFormat;
 
     /** {@code cancelled} is polled per token; when it turns true generation stops with a CancellationException. */
     public ResponseGenerator(LanguageModel lm, BooleanSupplier cancelled) {
@@ -41,20 +45,36 @@ public final class ResponseGenerator {
         this.cancelled = cancelled;
     }
 
-    /** The tokenizer's EOS ids, the stop tokens for labeling. */
-    public Set<Integer> stopIds() {
-        return Arrays.stream(lm.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
+    /** The encoder of the project's prompt format for this generator's model (made once). */
+    public PromptEncoder encoder(PromptFormat format) {
+        if (encoder == null || encoderFormat != format) {
+            encoder = format.encoder(lm);
+            encoderFormat = format;
+        }
+        return encoder;
     }
 
-    public void generate(List<String> renderedPrompts, int k, SamplingParams params, Sink sink) {
+    /** The stop tokens for labeling: the model's EOS ids and, in chat format, the template's end of turn. */
+    public Set<Integer> stopIds(PromptFormat format) {
+        return encoder(format).stopIds();
+    }
+
+    /** Samples K answers to each prompt, written as the project's prompt format says ({@link PromptEncoder}). */
+    public void generate(List<Prompt> prompts, PromptFormat format, int k, SamplingParams params, Sink sink) {
+        PromptEncoder enc = encoder(format);
+        generateIds(prompts.stream().map(enc::encode).toList(), k, params, sink);
+    }
+
+    /** Samples K answers to each prompt given as token ids. */
+    public void generateIds(List<int[]> promptIds, int k, SamplingParams params, Sink sink) {
         TextTokenizer tok = lm.tokenizer();
         int maxPositions = lm.model().shape().maxPositions();
         int maxNew = Math.min(params.maxNewTokens(), maxPositions - 1);
         List<int[]> ids = new ArrayList<>();
-        for (String text : renderedPrompts) {
-            ids.add(fit(tok.encode(text), maxPositions - maxNew));
+        for (int[] p : promptIds) {
+            ids.add(fit(p, maxPositions - maxNew));
         }
-        Row[][] rows = new Row[renderedPrompts.size()][k];
+        Row[][] rows = new Row[ids.size()][k];
         for (Row[] perPrompt : rows) {
             for (int i = 0; i < k; i++) {
                 perPrompt[i] = new Row(new StreamDecoder(tok, true));

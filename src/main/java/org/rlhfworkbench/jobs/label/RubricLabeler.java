@@ -91,7 +91,7 @@ public final class RubricLabeler {
             PromptFormat format = LabelConfig.promptFormat(project);
             try (LanguageModel lm = loader.apply(policy.folder())) {
                 ResponseGenerator generator = new ResponseGenerator(lm, () -> false);
-                SamplingParams base = LabelConfig.sampling(project, generator.stopIds());
+                SamplingParams base = LabelConfig.sampling(project, generator.stopIds(format));
                 for (int from = 0; from < tasks.size(); from += o.batchSize()) {
                     List<Task> batch = tasks.subList(from, Math.min(tasks.size(), from + o.batchSize()));
                     SamplingParams params = base.withSeed(o.seed() + from);
@@ -107,7 +107,7 @@ public final class RubricLabeler {
                             int k, long modelId) {
         String[][] texts = new String[batch.size()][k];
         int[][] tokens = new int[batch.size()][k];
-        generator.generate(batch.stream().map(t -> format.render(t.prompt())).toList(), k, params,
+        generator.generate(batch.stream().map(Task::prompt).toList(), format, k, params,
                 new ResponseGenerator.Sink() {
                     @Override
                     public void onText(int prompt, int index, String delta) {
@@ -122,7 +122,8 @@ public final class RubricLabeler {
                 });
         long pairs = 0;
         for (int p = 0; p < batch.size(); p++) {
-            pairs += store(batch.get(p), List.of(texts[p]), tokens[p], modelId, params, format.template());
+            pairs += store(batch.get(p), List.of(texts[p]), tokens[p], modelId, params,
+                    generator.encoder(format).description());
         }
         return pairs;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.core.Generation;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
@@ -72,7 +73,7 @@ public final class RewardInspector implements AutoCloseable {
     /** Scores every held-out ranked prompt. */
     public RewardInspection inspect() {
         List<ScoredGroup> groups = new ArrayList<>();
-        for (RankedData.Labeled l : RankedData.loadLabeled(project, lm.tokenizer(), maxLength)) {
+        for (RankedData.Labeled l : RankedData.loadLabeled(project, PromptFormat.of(project).encoder(lm), maxLength)) {
             if (!Order.heldOut(l.prompt().id(), seed, valFraction)) {
                 continue;
             }
@@ -99,7 +100,7 @@ public final class RewardInspector implements AutoCloseable {
         if (prompt == null) {
             throw new IllegalArgumentException("no prompt " + promptId + " in " + project.dir());
         }
-        return rm.score(RankedData.single(project, lm.tokenizer(), maxLength, prompt, response))[0];
+        return rm.score(RankedData.single(PromptFormat.of(project).encoder(lm), maxLength, prompt, response))[0];
     }
 
     @Override

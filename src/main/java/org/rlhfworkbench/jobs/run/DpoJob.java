@@ -3,6 +3,7 @@ package org.rlhfworkbench.jobs.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.lm.LanguageModel;
@@ -61,7 +62,7 @@ public final class DpoJob implements TrainJob {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         fromFolder = ModelPicker.folder(project, from);
         policy = LanguageModels.load(fromFolder);
-        List<RankedGroup> groups = RankedData.load(project, policy.tokenizer(), d.maxLength());
+        List<RankedGroup> groups = RankedData.load(project, PromptFormat.of(project).encoder(policy), d.maxLength());
         List<DpoPair> train = DpoPairs.from(groups.stream()
                 .filter(g -> !DpoSetup.heldOut(g.promptId(), d.seed(), cfg.evalFraction())).toList(), d.bestWorst());
         List<DpoPair> val = DpoPairs.from(groups.stream()

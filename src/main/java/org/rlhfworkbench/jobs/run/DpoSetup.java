@@ -14,6 +14,7 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.ppo.Probes;
@@ -54,21 +55,22 @@ final class DpoSetup {
         return Optional.of(new Reward(e, lm, Scorer.of(new RewardModel(lm.model()), mean, std)));
     }
 
-    static Set<Integer> eos(LanguageModel lm) {
-        return Arrays.stream(lm.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
+    /** The ids that end an answer of {@code lm} in the project's prompt format (EOS, and the chat end of turn). */
+    static Set<Integer> eos(Project project, LanguageModel lm) {
+        return PromptFormat.of(project).encoder(lm).stopIds();
     }
 
     /** The first held-out prompts that fit, answered by policy and reference every few steps. */
     static Probes probes(Project project, LanguageModel policy, LanguageModel reference, Scorer scorer, long seed,
                          double fraction, float temperature, int maxNewTokens) {
-        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+        PromptEncoder enc = PromptFormat.of(project).encoder(policy);
         int maxPrompt = policy.model().shape().maxPositions() - maxNewTokens;
         List<int[]> probes = project.prompts().all().stream().filter(p -> heldOut(p.id(), seed, fraction))
-                .map(p -> policy.tokenizer().encode(format.render(p)))
+                .map(enc::encode)
                 .filter(ids -> ids.length > 0 && ids.length <= maxPrompt).limit(PROBES).toList();
         Scorer s = scorer != null ? scorer : (prompts, responses) -> new float[responses.size()];
         return new Probes(policy.model(), reference.model(), s, probes, ids -> policy.tokenizer().decode(ids, true),
-                eos(policy), temperature, maxNewTokens, seed);
+                enc.stopIds(), temperature, maxNewTokens, seed);
     }
 
     static List<Prompt> trainPrompts(Project project, long seed, double fraction) {

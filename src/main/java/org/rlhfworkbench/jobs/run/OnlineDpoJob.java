@@ -9,6 +9,7 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
 import org.rlhfworkbench.train.dpo.OnlineDpoTrainer;
@@ -64,12 +65,12 @@ public final class OnlineDpoJob implements TrainJob {
         sft = LanguageModels.load(folder);
         reward = DpoSetup.reward(p, cfg.rewardModel()).orElseThrow(() -> new IllegalArgumentException(
                 "online DPO needs a reward model to score the samples; train one first (rlhf reward)"));
-        PromptFormat format = new PromptFormat(p.meta().get(PromptFormat.META_TEMPLATE));
+        PromptEncoder enc = PromptFormat.of(p).encoder(policy);
         int maxPrompt = policy.model().shape().maxPositions() - cfg.online().maxNewTokens();
         ids = new ArrayList<>();
         prompts = new ArrayList<>();
         for (Prompt pr : DpoSetup.trainPrompts(p, seed, cfg.evalFraction())) {
-            int[] t = policy.tokenizer().encode(format.render(pr));
+            int[] t = enc.encode(pr);
             if (t.length > 0 && t.length <= maxPrompt) {
                 ids.add(pr.id());
                 prompts.add(t);
@@ -87,7 +88,7 @@ public final class OnlineDpoJob implements TrainJob {
                 o.reference(), prompts.size()));
         RoundStore store = new RoundStore(project, runId, from.id(), reward.entry().id(), policy, o.choice());
         OnlineDpoTrainer trainer = new OnlineDpoTrainer(policy.model(), sft.model(), reward.scorer(), ids, prompts,
-                DpoSetup.eos(policy), o, store);
+                DpoSetup.eos(project, policy), o, store);
         trainer.withProbes(DpoSetup.probes(project, policy, sft, reward.scorer(), seed(), cfg.evalFraction(),
                 o.temperature(), o.maxNewTokens())::sample);
         return trainer.run(ctx, resume);

@@ -15,6 +15,7 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.jobs.label.ResponseText;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.sample.Sample;
 import org.rlhfworkbench.lm.sample.Sampler;
 import org.rlhfworkbench.lm.sample.SamplingParams;
@@ -42,7 +43,6 @@ public final class PolicyComparison {
                                  int maxNewTokens, long seed, int k) {
         Rubric rubric = new Rubric();
         SampleCorpus corpus = SampleCorpus.standard();
-        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
         List<SamplePrompt> facts = new ArrayList<>();
         List<Prompt> judged = new ArrayList<>();
         for (Prompt p : prompts) {
@@ -56,8 +56,9 @@ public final class PolicyComparison {
             throw new IllegalArgumentException("no held-out prompts from the sample corpus for the rubric to judge");
         }
         try (LanguageModel base = LanguageModels.load(baseline); LanguageModel cand = LanguageModels.load(candidate)) {
-            List<int[]> ids = judged.stream().map(p -> cand.tokenizer().encode(format.render(p))).toList();
-            Set<Integer> eos = java.util.Arrays.stream(cand.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
+            PromptEncoder enc = PromptFormat.of(project).encoder(cand);
+            List<int[]> ids = judged.stream().map(enc::encode).toList();
+            Set<Integer> eos = enc.stopIds();
             SamplingParams sp = new SamplingParams(temperature, 0, 1f, maxNewTokens, seed, eos);
             List<List<Sample>> b = new Sampler(base.model()).sample(ids, k, sp, TokenListener.NONE);
             List<List<Sample>> c = new Sampler(cand.model()).sample(ids, k, sp, TokenListener.NONE);

@@ -17,6 +17,7 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.io.SafeTensors;
 import org.rlhfworkbench.lm.io.TensorData;
 import org.rlhfworkbench.store.Project;
@@ -92,12 +93,12 @@ public final class PpoJob implements TrainJob {
         JsonNode stats = new ObjectMapper().readTree(rmFolder.resolve(RewardJob.STATS_FILE).toFile());
         double mean = stats.path("reward_mean").asDouble(0);
         double std = Math.max(1e-3, stats.path("reward_std").asDouble(1));
-        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+        PromptEncoder enc = PromptFormat.of(project).encoder(policy);
         int maxPrompt = policy.model().shape().maxPositions() - cfg.ppo().maxNewTokens();
         List<int[]> train = new ArrayList<>();
         List<int[]> probes = new ArrayList<>();
         for (Prompt p : project.prompts().all()) {
-            int[] ids = policy.tokenizer().encode(format.render(p));
+            int[] ids = enc.encode(p);
             if (ids.length == 0 || ids.length > maxPrompt) {
                 continue;
             }
@@ -110,15 +111,15 @@ public final class PpoJob implements TrainJob {
             }
         }
         promptCount = train.size();
-        Set<Integer> eos = java.util.Arrays.stream(policy.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
-        org.rlhfworkbench.train.ppo.Scorer scorer = scorer(project, mean, std);
+        Set<Integer> eos = enc.stopIds();
+        org.rlhfworkbench.train.ppo.Scorer scorer = scorer(project, enc, mean, std);
         java.util.function.Function<int[], String> decode = ids -> policy.tokenizer().decode(ids, true);
         trainer = cfg.ppo().separateCritic()
                 ? new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo(),
                         separateCritic(rmFolder, mean, std))
                 : new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo());
         if (cfg.ppo().ptxCoef() > 0) {
-            trainer.withPtx(ptxExamples(project, format, eos.iterator().next()));
+            trainer.withPtx(ptxExamples(project, enc));
         }
     }
 
@@ -129,12 +130,12 @@ public final class PpoJob implements TrainJob {
     }
 
     /** PPO-ptx data: the demonstrations of the prompts PPO trains on, encoded as SFT encodes them. */
-    private List<Encoded> ptxExamples(Project project, PromptFormat format, int eos) {
+    private List<Encoded> ptxExamples(Project project, PromptEncoder enc) {
         List<Encoded> demos = new ArrayList<>();
         for (Demonstration d : project.demonstrations().all()) {
             Prompt p = project.prompts().get(d.promptId());
             if (!heldOut(p.id(), cfg)) {
-                demos.add(Encoded.of(policy.tokenizer(), format.render(p), Encoded.continuation(d.text()), eos,
+                demos.add(Encoded.of(enc.encode(p), enc.encodeResponse(p, d.text()),
                         policy.model().shape().maxPositions()));
             }
         }
@@ -142,11 +143,11 @@ public final class PpoJob implements TrainJob {
     }
 
     /** The reward model, or with {@code gold} the sample's rubric itself (a diagnostic upper bound). */
-    private org.rlhfworkbench.train.ppo.Scorer scorer(Project project, double mean, double std) {
+    private org.rlhfworkbench.train.ppo.Scorer scorer(Project project, PromptEncoder enc, double mean, double std) {
         if (!cfg.rubricReward()) {
             return org.rlhfworkbench.train.ppo.Scorer.of(new RewardModel(reward.model()), mean, std);
         }
-        return new RubricScorer(project, policy.tokenizer());
+        return new RubricScorer(project, enc);
     }
 
     @Override

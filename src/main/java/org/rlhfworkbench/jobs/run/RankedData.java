@@ -8,8 +8,7 @@ import org.rlhfworkbench.core.Ranking;
 import org.rlhfworkbench.core.RankingEntry;
 import org.rlhfworkbench.core.RankingStatus;
 import org.rlhfworkbench.core.Rating;
-import org.rlhfworkbench.jobs.label.PromptFormat;
-import org.rlhfworkbench.lm.tokenizer.TextTokenizer;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.reward.RankedGroup;
@@ -23,21 +22,20 @@ public final class RankedData {
     private RankedData() {
     }
 
-    static List<RankedGroup> load(Project project, TextTokenizer tok, int maxLength) {
-        return loadLabeled(project, tok, maxLength).stream().map(Labeled::group).toList();
+    /** Prompts and responses as {@code enc} (the project's prompt format for the model) encodes them. */
+    static List<RankedGroup> load(Project project, PromptEncoder enc, int maxLength) {
+        return loadLabeled(project, enc, maxLength).stream().map(Labeled::group).toList();
     }
 
     /** Like the training data, with the texts kept: for inspecting a reward model on them. */
-    public static List<Labeled> loadLabeled(Project project, TextTokenizer tok, int maxLength) {
-        PromptFormat format = format(project);
-        int eos = tok.eosIds()[0];
+    public static List<Labeled> loadLabeled(Project project, PromptEncoder enc, int maxLength) {
         List<Labeled> out = new ArrayList<>();
         for (Ranking r : project.rankings().all()) {
             if (r.status() != RankingStatus.RANKED || r.entries().size() < 2) {
                 continue;
             }
             Prompt p = project.prompts().get(r.promptId());
-            String prompt = format.render(p);
+            int[] prompt = enc.encode(p);
             int[] promptIds = null;
             List<Generation> generations = new ArrayList<>();
             List<int[]> responses = new ArrayList<>();
@@ -45,10 +43,10 @@ public final class RankedData {
             List<Double> quality = new ArrayList<>();
             for (RankingEntry e : r.entries()) {
                 Generation g = project.generations().get(e.generationId());
-                Encoded enc = Encoded.of(tok, prompt, Encoded.continuation(g.text()), eos, maxLength);
-                promptIds = promptIds == null || enc.prompt().length < promptIds.length ? enc.prompt() : promptIds;
+                Encoded pair = Encoded.of(prompt, enc.encodeResponse(p, g.text()), maxLength);
+                promptIds = promptIds == null || pair.prompt().length < promptIds.length ? pair.prompt() : promptIds;
                 generations.add(g);
-                responses.add(enc.response());
+                responses.add(pair.response());
                 ranks.add(e.rank());
                 quality.add(meanRating(project.ratings().forGeneration(g.id())));
             }
@@ -58,16 +56,11 @@ public final class RankedData {
     }
 
     /** Any response text to {@code prompt} as a group of one, encoded as the training data is. */
-    public static RankedGroup single(Project project, TextTokenizer tok, int maxLength, Prompt prompt, String response) {
-        Encoded enc = Encoded.of(tok, format(project).render(prompt), Encoded.continuation(response),
-                tok.eosIds()[0], maxLength);
+    public static RankedGroup single(PromptEncoder enc, int maxLength, Prompt prompt, String response) {
+        Encoded e = Encoded.of(enc.encode(prompt), enc.encodeResponse(prompt, response), maxLength);
         List<Integer> ranks = new ArrayList<>();
         ranks.add(null);
-        return new RankedGroup(prompt.id(), enc.prompt(), List.of(enc.response()), ranks, null);
-    }
-
-    private static PromptFormat format(Project project) {
-        return new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+        return new RankedGroup(prompt.id(), e.prompt(), List.of(e.response()), ranks, null);
     }
 
     private static double meanRating(List<Rating> ratings) {

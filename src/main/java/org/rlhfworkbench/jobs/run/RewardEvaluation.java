@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.formats.ImportFormat;
@@ -37,7 +38,8 @@ public final class RewardEvaluation {
         long seed = stats.path("seed").asLong(42);
         double fraction = stats.path("val_fraction").asDouble(0.15);
         try (LanguageModel lm = LanguageModels.load(folder)) {
-            List<RankedGroup> held = RankedData.load(project, lm.tokenizer(), lm.model().shape().maxPositions()).stream()
+            List<RankedGroup> held = RankedData.load(project, PromptFormat.of(project).encoder(lm),
+                    lm.model().shape().maxPositions()).stream()
                     .filter(g -> Order.heldOut(g.promptId(), seed, fraction)).toList();
             return new Result(model.id(), "held-out project rankings", held.size(),
                     RewardEval.of(new RewardModel(lm.model()), held));
@@ -50,7 +52,8 @@ public final class RewardEvaluation {
         try (Project data = Project.create(scratch.resolve("p"));
              LanguageModel lm = LanguageModels.load(ModelPicker.folder(project, model))) {
             Importer.importFile(data, file, format, false);
-            List<RankedGroup> groups = RankedData.load(data, lm.tokenizer(), lm.model().shape().maxPositions());
+            List<RankedGroup> groups = RankedData.load(data, PromptFormat.of(project).encoder(lm),
+                    lm.model().shape().maxPositions());
             return new Result(model.id(), file.toString(), groups.size(),
                     RewardEval.of(new RewardModel(lm.model()), groups));
         } finally {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.lm.LanguageModel;
@@ -62,7 +63,7 @@ public final class RewardJob implements TrainJob {
         int max = Math.min(cfg.reward().maxLength(), lm.model().shape().maxPositions());
         List<RankedGroup> train = new ArrayList<>();
         List<RankedGroup> val = new ArrayList<>();
-        for (RankedGroup g : RankedData.load(project, lm.tokenizer(), max)) {
+        for (RankedGroup g : RankedData.load(project, PromptFormat.of(project).encoder(lm), max)) {
             (Order.heldOut(g.promptId(), cfg.reward().seed(), cfg.reward().valFraction()) ? val : train).add(g);
         }
         if (cfg.reward().trainPrompts() > 0 && train.size() > cfg.reward().trainPrompts()) {

@@ -7,8 +7,9 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.core.sample.Rubric;
 import org.rlhfworkbench.core.sample.SampleCorpus;
 import org.rlhfworkbench.core.sample.SamplePrompt;
-import org.rlhfworkbench.jobs.label.PromptFormat;
+import java.util.Arrays;
 import org.rlhfworkbench.jobs.label.ResponseText;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.tokenizer.TextTokenizer;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.ppo.Scorer;
@@ -21,14 +22,14 @@ import org.rlhfworkbench.train.ppo.Scorer;
 final class RubricScorer implements Scorer {
     private final TextTokenizer tok;
     private final Rubric rubric = new Rubric();
-    private final Map<String, SamplePrompt> byRendered = new HashMap<>();
+    /** The sample facts of each prompt, keyed by its token ids as the prompt formatter writes them. */
+    private final Map<String, SamplePrompt> byIds = new HashMap<>();
 
-    RubricScorer(Project project, TextTokenizer tok) {
-        this.tok = tok;
-        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+    RubricScorer(Project project, PromptEncoder enc) {
+        this.tok = enc.tokenizer();
         SampleCorpus corpus = SampleCorpus.standard();
         for (Prompt p : project.prompts().all()) {
-            corpus.find(p.text()).ifPresent(f -> byRendered.put(format.render(p), f));
+            corpus.find(p.text()).ifPresent(f -> byIds.put(Arrays.toString(enc.encode(p)), f));
         }
     }
 
@@ -36,7 +37,7 @@ final class RubricScorer implements Scorer {
     public float[] score(List<int[]> prompts, List<int[]> responses) {
         float[] out = new float[prompts.size()];
         for (int i = 0; i < out.length; i++) {
-            SamplePrompt facts = byRendered.get(tok.decode(prompts.get(i)));
+            SamplePrompt facts = byIds.get(Arrays.toString(prompts.get(i)));
             String text = ResponseText.clean(tok.decode(responses.get(i), true));
             out[i] = facts == null ? 0f : (float) (rubric.score(facts, text).score() / 2);
         }

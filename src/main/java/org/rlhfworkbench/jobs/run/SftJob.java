@@ -10,6 +10,7 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.data.Order;
@@ -54,13 +55,12 @@ public final class SftJob implements TrainJob {
     public void prepare(Project project) throws Exception {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         lm = LanguageModels.load(ModelPicker.folder(project, from));
-        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
-        int eos = lm.tokenizer().eosIds()[0];
+        PromptEncoder enc = PromptFormat.of(project).encoder(lm);
         List<Encoded> train = new ArrayList<>();
         List<Encoded> val = new ArrayList<>();
         for (Demonstration d : project.demonstrations().all()) {
             Prompt p = project.prompts().get(d.promptId());
-            Encoded e = Encoded.of(lm.tokenizer(), format.render(p), Encoded.continuation(d.text()), eos,
+            Encoded e = Encoded.of(enc.encode(p), enc.encodeResponse(p, d.text()),
                     Math.min(cfg.sft().maxLength(), lm.model().shape().maxPositions()));
             (Order.heldOut(d.promptId(), cfg.sft().seed(), cfg.sft().valFraction()) ? val : train).add(e);
         }

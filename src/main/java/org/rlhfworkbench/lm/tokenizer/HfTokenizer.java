@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The file is handed to DJL as a stream, not as a folder, so DJL's own reading of
  * tokenizer_config.json stays out of the way: it would otherwise truncate to model_max_length,
- * pad, prepend a space or rewrite " ." to "." on decode. Encoding here is exactly what
- * tokenizer.json says, with {@code add_special_tokens=false}. Safe for concurrent use.
+ * pad, prepend a space or rewrite " ." to "." on decode. {@link #encode} is exactly what
+ * tokenizer.json says with {@code add_special_tokens=false}; {@link #encodeWithSpecialTokens} adds
+ * what {@code tokenizer(text)} adds in transformers ({@link AddedSpecialTokens}). Safe for concurrent use.
  */
 public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     public static final String TOKENIZER_JSON = "tokenizer.json";
@@ -30,11 +31,13 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     private final HuggingFaceTokenizer hf;
     private final Vocabulary vocab;
     private final SpecialTokenIds specials;
+    private final AddedSpecialTokens added;
 
-    private HfTokenizer(HuggingFaceTokenizer hf, Vocabulary vocab, SpecialTokenIds specials) {
+    private HfTokenizer(HuggingFaceTokenizer hf, Vocabulary vocab, SpecialTokenIds specials, AddedSpecialTokens added) {
         this.hf = hf;
         this.vocab = vocab;
         this.specials = specials;
+        this.added = added;
     }
 
     /**
@@ -68,6 +71,7 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
         JsonNode root = TokenizerJson.JSON.readTree(json);
         Vocabulary vocab = Vocabulary.fromTokenizerJson(root);
         SpecialTokenIds specials = SpecialTokenIds.read(metadataFolder, vocab);
+        AddedSpecialTokens added = AddedSpecialTokens.read(metadataFolder, vocab);
         DjlOffline.ensure();
         HuggingFaceTokenizer hf;
         try {
@@ -76,7 +80,7 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
             throw new IOException("the tokenizers library rejected the tokenizer.json"
                     + (metadataFolder == null ? "" : " in " + metadataFolder) + ": " + e.getMessage(), e);
         }
-        return new HfTokenizer(hf, vocab, specials);
+        return new HfTokenizer(hf, vocab, specials, added);
     }
 
     private static String missingReason(Path folder) {
@@ -92,7 +96,18 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
 
     @Override
     public int[] encode(String text) {
-        long[] ids = hf.encode(text, false, false).getIds();
+        return ints(hf.encode(text, false, false).getIds());
+    }
+
+    @Override
+    public int[] encodeWithSpecialTokens(String text) {
+        if (added.overridesPostProcessor()) {
+            return added.around(encode(text));
+        }
+        return ints(hf.encode(text, true, false).getIds());
+    }
+
+    private static int[] ints(long[] ids) {
         int[] out = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
             out[i] = Math.toIntExact(ids[i]);

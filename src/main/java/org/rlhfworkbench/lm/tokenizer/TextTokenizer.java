@@ -18,6 +18,17 @@ public interface TextTokenizer extends AutoCloseable {
     int[] encode(String text);
 
     /**
+     * What transformers' {@code tokenizer(text)} returns: {@link #encode} plus the special tokens
+     * the tokenizer adds around a single text (tokenizer.json's post-processor, e.g. Llama 3's
+     * {@code <|begin_of_text|>}; for Llama-class tokenizers tokenizer_config.json's
+     * {@code add_bos_token} / {@code add_eos_token}, as LlamaTokenizerFast rebuilds its
+     * post-processor from them). Without such a rule it equals {@link #encode}.
+     */
+    default int[] encodeWithSpecialTokens(String text) {
+        return encode(text);
+    }
+
+    /**
      * The text of {@code ids}, special tokens included; for byte-level BPE (GPT-2 style, and every
      * tokenizer {@link BpeTrainer} makes) {@code decode(encode(s)).equals(s)} for any string.
      */

@@ -20,6 +20,12 @@ final class SharedFiles {
         return folder;
     }
 
+    static Path stories260K() {
+        Path folder = dir().resolve("models/stories260K");
+        assumeTrue(Files.isRegularFile(folder.resolve("tokenizer.json")), "no stories260K at " + folder);
+        return folder;
+    }
+
     static Path tinyShakespeare() {
         Path file = dir().resolve("data/tinyshakespeare/input.txt");
         assumeTrue(Files.isRegularFile(file), "no tinyshakespeare at " + file);
