@@ -117,13 +117,13 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
 
     @Override
     public String decode(int[] ids, boolean skipSpecialTokens) {
-        long[] longs = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0 || ids[i] >= vocab.size()) {
-                throw new IllegalArgumentException("token id " + ids[i] + " outside the vocabulary [0, "
-                        + vocab.size() + ")");
+        // Ids past the tokenizer but inside the model's embedding (Qwen pads 151665 tokens to 151936
+        // rows) decode to nothing, as the tokenizers library does; negative ids are a caller's bug.
+        long[] longs = java.util.Arrays.stream(ids).filter(id -> id < vocab.size()).asLongStream().toArray();
+        for (long id : longs) {
+            if (id < 0) {
+                throw new IllegalArgumentException("token id " + id + " is negative");
             }
-            longs[i] = ids[i];
         }
         return hf.decode(longs, skipSpecialTokens);
     }
