@@ -105,9 +105,12 @@ public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoE
                 missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, samplesPerPrompt, on);
     }
 
-    /** Optimiser updates per PPO step: epochs x minibatches (the learning-rate schedule's unit). */
+    /**
+     * Optimiser updates per PPO step (the learning-rate schedule's unit): epochs x minibatches,
+     * where a rollout of distinctPrompts x K episodes is cut into min(miniBatches, episodes) even parts.
+     */
     public int updatesPerStep() {
-        return ppoEpochs * Math.max(1, Math.min(miniBatches, rolloutPrompts));
+        return ppoEpochs * Math.max(1, Math.min(miniBatches, distinctPrompts() * samplesPerPrompt));
     }
 
     /** Prompts per rollout: episodes / K, at least 1. */
