@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,14 +84,15 @@ class FullDiskTest {
             Files.delete(filler);
             assertThat(p.rankings().count()).isZero();
             assertThat(p.demonstrations().count()).isZero();
-            // autocommit is back: a single write is visible to another connection at once
+            // autocommit is back: a single write commits on its own (else closing would roll it back)
             p.prompts().add("after the failure", "test");
-            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Project.DB_FILE));
-                 ResultSet rs = other.createStatement().executeQuery("SELECT count(*) FROM prompt")) {
-                assertThat(rs.getLong(1)).isEqualTo(2);
-            }
-            long id = writer.write(null, new LabelDecision(prompt, shown, List.of(2, 1), RankingStatus.RANKED, null,
-                    List.of(), Collections.nCopies(2, null), "short"), shown);
+        }
+        try (Project p = Project.open(dir)) {
+            assertThat(p.prompts().count()).isEqualTo(2);
+            long prompt = p.prompts().all().get(0).id();
+            List<Long> shown = p.generations().forPrompt(prompt).stream().map(g -> g.id()).toList();
+            long id = new DecisionWriter(p).write(null, new LabelDecision(prompt, shown, List.of(2, 1),
+                    RankingStatus.RANKED, null, List.of(), Collections.nCopies(2, null), "short"), shown);
             assertThat(p.rankings().count()).isEqualTo(1);
             assertThat(id).isPositive();
         }
