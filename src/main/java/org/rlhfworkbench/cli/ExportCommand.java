@@ -29,7 +29,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Project p = Project.open(dir)) {
+        try (Project p = Project.openReadOnly(dir)) {
             int lines = Exporter.export(p, file, format);
             spec.commandLine().getOut().println("wrote " + lines + " " + format.cliName() + " lines to " + file);
         }

@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.train.ppo.PpoConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ppo", description = "PPO with a per-token KL penalty to the SFT model, against the newest reward model;"
         + " saves a model of kind policy.")
 final class PpoCommand implements Callable<Integer> {
+    /** The lowest sampling temperature a run accepts, as in the GUI's temperature field. */
+    static final float MIN_TEMPERATURE = 0.05f;
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +65,9 @@ final class PpoCommand implements Callable<Integer> {
             + " e.g. --set vfCoef=0.2 --set ppoEpochs=2 (names as in the run's saved config JSON)")
     java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
+    @Mixin
+    CheckpointOption checkpoint = new CheckpointOption();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -73,10 +81,22 @@ final class PpoCommand implements Callable<Integer> {
                 d.checkpointEvery(), seed == null ? d.seed() : seed, d.ptxCoef(), d.samplesPerPrompt(), separateCritic);
     }
 
+    /**
+     * {@code cfg} if its temperature is at least {@link #MIN_TEMPERATURE} (the GUI's lower bound):
+     * at 0 the tempered log-probs divide by zero and the run fails with NaN.
+     */
+    static PpoConfig checked(PpoConfig cfg, CommandSpec spec) {
+        if (!(cfg.temperature() >= MIN_TEMPERATURE)) {
+            throw new ParameterException(spec.commandLine(), "--temperature must be at least " + MIN_TEMPERATURE
+                    + " (log-probs are divided by it), was " + cfg.temperature());
+        }
+        return cfg;
+    }
+
     @Override
     public Integer call() throws Exception {
-        PpoConfig ppo = ConfigOverrides.apply(config(steps, klCoef, adaptive, lr, temperature, seed, separateCritic)
-                .withPtx(ptxCoef == null ? 0 : ptxCoef), overrides);
+        PpoConfig ppo = checked(checkpoint.apply(ConfigOverrides.apply(config(steps, klCoef, adaptive, lr, temperature,
+                seed, separateCritic).withPtx(ptxCoef == null ? 0 : ptxCoef), overrides)), spec);
         PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward);
         return TrainRunner.run(dir, resume, new PpoJob(cfg),
                 json -> new PpoJob(new ObjectMapper().convertValue(json, PpoJob.Config.class)),

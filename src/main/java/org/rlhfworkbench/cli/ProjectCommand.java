@@ -109,7 +109,7 @@ final class ProjectCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Project p = Project.open(dir)) {
+            try (Project p = Project.openReadOnly(dir)) {
                 ProjectCounts c = p.counts();
                 if (json) {
                     ObjectNode o = new ObjectMapper().valueToTree(c);

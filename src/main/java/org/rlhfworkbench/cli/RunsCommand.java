@@ -25,7 +25,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Project p = Project.open(dir)) {
+        try (Project p = Project.openReadOnly(dir)) {
             if (p.runs().count() == 0) {
                 out.println("no runs yet");
             }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.SftJob;
 import org.rlhfworkbench.train.sft.SftConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,15 +36,18 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "data order and split (default 42)")
     Long seed;
 
+    @Mixin
+    CheckpointOption checkpoint = new CheckpointOption();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
     @Override
     public Integer call() throws Exception {
         SftConfig d = SftConfig.defaults();
-        SftConfig cfg = new SftConfig(epochs == null ? d.epochs() : epochs, batch == null ? d.batchSize() : batch,
+        SftConfig cfg = checkpoint.apply(new SftConfig(epochs == null ? d.epochs() : epochs, batch == null ? d.batchSize() : batch,
                 lr == null ? d.learningRate() : lr, d.warmupSteps(), d.valFraction(), d.maxLength(), d.checkpointEvery(),
-                seed == null ? d.seed() : seed);
+                seed == null ? d.seed() : seed));
         return TrainRunner.run(dir, resume, new SftJob(new SftJob.Config(model, cfg)),
                 json -> new SftJob(new ObjectMapper().convertValue(json, SftJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

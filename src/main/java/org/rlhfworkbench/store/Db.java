@@ -26,6 +26,9 @@ public final class Db {
         T run() throws SQLException;
     }
 
+    /** SQLite's primary result code for "database or disk is full". */
+    private static final int SQLITE_FULL = 13;
+
     private final Connection conn;
     private final String file;
     private int depth;
@@ -95,22 +98,37 @@ public final class Db {
             return result;
         } catch (SQLException | RuntimeException e) {
             depth--;
+            RuntimeException failure = e instanceof RuntimeException re ? re : fail("transaction", (SQLException) e);
             if (outer) {
-                rollback();
+                rollback(failure);
             }
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw fail("transaction", (SQLException) e);
+            throw failure;
         }
     }
 
-    private void rollback() {
+    /**
+     * Undoes the failed transaction and always puts the connection back in autocommit mode. The
+     * original failure is what the caller sees: SQLite itself rolls back on some errors (SQLITE_FULL
+     * at commit), and the "no transaction is active" that a second rollback then reports is kept
+     * only as a suppressed exception.
+     */
+    private void rollback(RuntimeException failure) {
         try {
             conn.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
             conn.setAutoCommit(true);
         } catch (SQLException e) {
-            throw new ProjectException("Rollback failed on " + file + ": " + e.getMessage(), e);
+            failure.addSuppressed(e);
+        }
+        try {
+            if (!conn.getAutoCommit()) {
+                failure.addSuppressed(new SQLException("autocommit could not be restored on " + file));
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -121,6 +139,10 @@ public final class Db {
     }
 
     private ProjectException fail(String sql, SQLException e) {
+        if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
+            return new DiskFullException("disk full: " + file + " could not be written, nothing was saved"
+                    + " (SQLITE_FULL: " + e.getMessage() + ")", e);
+        }
         return new ProjectException("Database error in " + file + ": " + e.getMessage()
                 + " [" + sql.strip().split("\\s+", 4)[0] + "]", e);
     }

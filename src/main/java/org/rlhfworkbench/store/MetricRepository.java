@@ -3,7 +3,10 @@ package org.rlhfworkbench.store;
 import java.util.List;
 import org.rlhfworkbench.core.MetricPoint;
 
-/** Metric points of runs; a batch of points is one transaction. */
+/**
+ * Metric points of runs; a batch of points is one transaction. One row per (run, name, step):
+ * writing a point again (the steps a resumed run repeats after its checkpoint) replaces its value.
+ */
 public final class MetricRepository {
     private final Db db;
 
@@ -14,7 +17,8 @@ public final class MetricRepository {
     public void add(long runId, List<MetricPoint> points) {
         db.inTransaction(() -> {
             for (MetricPoint p : points) {
-                db.update("INSERT INTO metric(run_id, step, name, value) VALUES (?, ?, ?, ?)",
+                db.update("INSERT INTO metric(run_id, step, name, value) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT(run_id, name, step) DO UPDATE SET value = excluded.value",
                         runId, p.step(), p.name(), p.value());
             }
             return null;

@@ -79,7 +79,12 @@ final class Migrations {
                             + " prompt_id INTEGER NOT NULL REFERENCES prompt(id) ON DELETE CASCADE,"
                             + " chosen_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
                             + " rejected_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
-                            + " rule TEXT NOT NULL, PRIMARY KEY (run_id, iteration, prompt_id))")));
+                            + " rule TEXT NOT NULL, PRIMARY KEY (run_id, iteration, prompt_id))")),
+            new Migration(5, "one metric row per (run, name, step): a resumed run's re-run steps replace theirs", List.of(
+                    "DELETE FROM metric WHERE rowid NOT IN"
+                            + " (SELECT max(rowid) FROM metric GROUP BY run_id, name, step)",  // keep the latest write
+                    "DROP INDEX metric_run_name_step",
+                    "CREATE UNIQUE INDEX metric_run_name_step ON metric(run_id, name, step)")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

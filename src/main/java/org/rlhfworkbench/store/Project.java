@@ -10,11 +10,14 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * An open project: a folder with project.db (SQLite, WAL, foreign keys on), models/ and runs/.
- * Holds the folder's lock while open, so a second process gets a clear refusal. Every single
+ * Holds the folder's and the database's locks while open, so a second process gets a clear
+ * refusal ({@link #openReadOnly} takes none and writes nothing). Every single
  * write commits at once; multi-row writes use {@link Db#inTransaction}.
  */
 public final class Project implements AutoCloseable {
     public static final String DB_FILE = "project.db";
+    /** How long an open waits for another process's lock on project.db before refusing. */
+    static final int LOCK_WAIT_MS = 300;
 
     private final Path dir;
     private final ProjectLock lock;
@@ -40,35 +43,74 @@ public final class Project implements AutoCloseable {
         } catch (IOException e) {
             throw new ProjectException("Cannot create project folder " + abs + ": " + e.getMessage(), e);
         }
-        Project p = connect(abs);
+        Project p = connect(abs, true);
         p.meta().put("name", abs.getFileName().toString());
         return p;
     }
 
-    /** Opens an existing project, migrating an older schema; refuses a newer one. */
+    /**
+     * Opens an existing project for reading and writing, migrating an older schema; refuses a
+     * newer one, and any file that is not a workbench project (empty, or another program's SQLite
+     * database) without writing to it.
+     */
     public static Project open(Path dir) {
+        Path abs = existing(dir);
+        return connect(abs, false);
+    }
+
+    /**
+     * Opens an existing project only to read it (inspection, export): no lock file, no migration,
+     * nothing written, so a project on read-only media or in a read-only folder opens too, and
+     * while another process has it open. A writable project with an older schema is opened with
+     * {@link #open} once, to migrate it.
+     */
+    public static Project openReadOnly(Path dir) {
+        Path abs = existing(dir);
+        Project p = ReadOnlyOpen.open(abs, abs.resolve(DB_FILE), db -> new Project(abs, null, db));
+        return p != null ? p : open(abs);  // an older schema: migrated once, under the lock
+    }
+
+    private static Path existing(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(abs.resolve(DB_FILE))) {
             throw new ProjectException(abs + " is not an RLHF Workbench project: " + DB_FILE + " is missing");
         }
-        return connect(abs);
+        return abs;
     }
 
     public static boolean isProject(Path dir) {
         return Files.isRegularFile(dir.resolve(DB_FILE));
     }
 
-    private static Project connect(Path dir) {
-        ProjectLock lock = ProjectLock.acquire(dir);
+    /**
+     * Locks the folder (project.lock, with the owner's pid for the message), then connects in
+     * SQLite's exclusive locking mode: from its first read the connection holds the database
+     * file's own lock until it closes, so deleting project.lock does not let a second process in
+     * (it gets SQLITE_BUSY, reported as {@link ProjectLockedException}). The WAL and synchronous
+     * settings (which write to the file) are applied only after an existing file proved to be a
+     * workbench project.
+     */
+    private static Project connect(Path dir, boolean isNew) {
         Path file = dir.resolve(DB_FILE);
+        ProjectLock lock = ProjectLock.acquire(dir);
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.enforceForeignKeys(true);
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(5000);
+            config.setBusyTimeout(LOCK_WAIT_MS);
             Connection conn = config.createConnection("jdbc:sqlite:" + file);
             Db db = new Db(conn, file.toString());
+            try (java.sql.Statement st = conn.createStatement()) {
+                st.execute("PRAGMA locking_mode=EXCLUSIVE");
+                if (!isNew) {
+                    ReadOnlyOpen.checkIsWorkbench(db, file);
+                }
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=FULL");
+                st.execute("PRAGMA busy_timeout=5000");
+            } catch (SQLException | RuntimeException e) {
+                conn.close();
+                throw ReadOnlyOpen.lockedIfBusy(dir, e);
+            }
             SchemaMigrator.migrate(db, file, Migrations.ALL);
             return new Project(dir, lock, db);
         } catch (SQLException e) {
@@ -155,7 +197,9 @@ public final class Project implements AutoCloseable {
         } catch (SQLException e) {
             throw new ProjectException("Closing " + dir.resolve(DB_FILE) + " failed: " + e.getMessage(), e);
         } finally {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 }

@@ -58,6 +58,32 @@ class ProjectStoreTest {
         }
     }
 
+    /** A resumed run writes its re-run steps again: one row per (run, name, step), the latest value. */
+    @Test
+    void metricsAreUniqueOnRunNameAndStepAndAWriteReplaces() throws Exception {
+        Path dir = tmp.resolve("m");
+        Files.createDirectories(dir);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("project.db"))) {
+            Db db = new Db(c, "m");
+            SchemaMigrator.migrate(db, dir, Migrations.ALL.subList(0, 4));
+            db.update("INSERT INTO run(kind, config_json, seed, status) VALUES ('sft', '{}', 1, 'done')");
+            // an older build's resume: steps 3 and 4 written twice, the second time after the checkpoint
+            for (double[] row : new double[][] {{3, 1.0}, {4, 2.0}, {3, 1.5}, {4, 2.5}, {5, 3.0}}) {
+                db.update("INSERT INTO metric(run_id, step, name, value) VALUES (1, ?, 'loss', ?)", (long) row[0],
+                        row[1]);
+            }
+        }
+        try (Project p = Project.open(dir)) {
+            assertThat(p.metrics().series(1, "loss")).extracting(org.rlhfworkbench.core.MetricPoint::value)
+                    .containsExactly(1.5, 2.5, 3.0);
+            p.metrics().add(1, List.of(new org.rlhfworkbench.core.MetricPoint(5, "loss", 3.5),
+                    new org.rlhfworkbench.core.MetricPoint(6, "loss", 4.0)));
+            assertThat(p.metrics().series(1, "loss")).extracting(org.rlhfworkbench.core.MetricPoint::value)
+                    .containsExactly(1.5, 2.5, 3.5, 4.0);
+            assertThat(p.metrics().forRun(1)).hasSize(4);
+        }
+    }
+
     @Test
     void newerSchemaIsRefusedWithAClearMessage() throws Exception {
         Path dir = tmp.resolve("new");

@@ -9,6 +9,7 @@ import org.rlhfworkbench.core.DemonstrationSource;
 import org.rlhfworkbench.core.Generation;
 import org.rlhfworkbench.core.Ranking;
 import org.rlhfworkbench.core.RankingEntry;
+import org.rlhfworkbench.store.DiskFullException;
 import org.rlhfworkbench.store.Project;
 
 /**
@@ -28,9 +29,21 @@ final class DecisionWriter {
         this.project = project;
     }
 
-    /** Writes {@code d} as a new ranking, or over ranking {@code replaceId}; returns the ranking id. */
+    /**
+     * Writes {@code d} as a new ranking, or over ranking {@code replaceId}; returns the ranking id.
+     * On a full disk nothing of the decision is stored and the message says so.
+     */
     long write(Long replaceId, LabelDecision d, List<Long> shownIds) {
         checkShape(d, shownIds);
+        try {
+            return writeInTransaction(replaceId, d, shownIds);
+        } catch (DiskFullException e) {
+            throw new DiskFullException("disk full: the label was not saved; free some space and submit it again ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private long writeInTransaction(Long replaceId, LabelDecision d, List<Long> shownIds) {
         return project.db().inTransaction(() -> {
             List<Generation> shown = shownGenerations(d.promptId(), shownIds);
             if (replaceId != null) {

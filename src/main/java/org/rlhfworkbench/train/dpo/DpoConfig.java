@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param learningRate peak AdamW rate; 5e-5 moves the small sample model, large models use 5e-7
  * @param warmupSteps linear warm-up, then linear decay (TRL's default schedule)
  * @param maxLength prompt + response tokens per sequence
- * @param checkpointEvery steps between resumable checkpoints
+ * @param checkpointEvery steps between resumable checkpoints; 0 (default) scales it to the run, about ten per
+ *        run and at most 50 apart, so a killed short run resumes from its middle, not from step 0
  * @param seed pair order and the held-out split
  */
 public record DpoConfig(String loss, double beta, String pairs, double labelSmoothing, int epochs, int batchSize,
@@ -36,7 +37,7 @@ public record DpoConfig(String loss, double beta, String pairs, double labelSmoo
     }
 
     public static DpoConfig defaults() {
-        return new DpoConfig("dpo", 0.1, "best-worst", 0.0, 2, 8, 5e-5f, 5, 128, 50, 42);
+        return new DpoConfig("dpo", 0.1, "best-worst", 0.0, 2, 8, 5e-5f, 5, 128, 0, 42);
     }
 
     public boolean ipo() {

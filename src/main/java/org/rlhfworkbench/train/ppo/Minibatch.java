@@ -10,6 +10,23 @@ import org.rlhfworkbench.lm.score.PackedBatch;
  */
 record Minibatch(PackedBatch batch, int rows, int width, float[] oldLogp, float[] advantages, ValueTargets values) {
 
+    /**
+     * {@code order} cut into min(parts, n) consecutive minibatches whose sizes differ by at most
+     * one (16 rows in 3 parts: 6, 5, 5), so every epoch runs exactly that many updates.
+     */
+    static List<List<Integer>> split(List<Integer> order, int parts) {
+        int n = order.size();
+        int k = Math.max(1, Math.min(parts, n));
+        List<List<Integer>> out = new ArrayList<>(k);
+        int start = 0;
+        for (int i = 0; i < k; i++) {
+            int size = n / k + (i < n % k ? 1 : 0);
+            out.add(order.subList(start, start + size));
+            start += size;
+        }
+        return out;
+    }
+
     static Minibatch of(Rollout r, List<Integer> idx, double cliprangeValue) {
         int rw = r.width();
         int b = idx.size();

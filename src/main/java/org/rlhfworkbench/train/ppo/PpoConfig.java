@@ -25,7 +25,7 @@ package org.rlhfworkbench.train.ppo;
  * @param missingEosPenalty subtracted from the score when a response hits the length cap; 0 = off
  * @param rewardClip clip normalised scores to [-c, c]; 0 = off
  * @param probeEvery re-sample the probe prompts every N steps
- * @param checkpointEvery steps between resumable checkpoints
+ * @param checkpointEvery steps between resumable checkpoints; 0 = scaled to the run (about ten, at most 50 apart)
  * @param seed prompt order, sampling, value-head init
  * @param ptxCoef PPO-ptx (InstructGPT): + gamma_ptx * next-token loss on demonstrations, keeps
  *        what the SFT model knows while the policy chases the reward model; 0 = off
@@ -34,8 +34,10 @@ package org.rlhfworkbench.train.ppo;
  *        baseline of RLOO and OpenRLHF's rloo estimator), so how hard a prompt is cancels out and
  *        what is left is what the policy can change by answering differently
  * @param separateCritic a critic of its own, initialised from the reward model (InstructGPT, TRL's
- *        PPOTrainer v2); the policy's trunk then serves only the policy. false = a value head on the
- *        policy's trunk, trained with it
+ *        PPOTrainer v2); the policy's trunk then serves only the policy. Its head starts where its
+ *        targets are: the default PPO (K = 4) subtracts the leave-one-out mean, so targets average 0
+ *        per prompt and the head starts at 0; with K = 1 it starts as the RM's normalised score.
+ *        false = a value head on the policy's trunk, trained with it
  */
 public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoEpochs, float learningRate,
                         float temperature, int maxNewTokens, double klCoef, String klEstimator, boolean adaptiveKl,
@@ -105,9 +107,12 @@ public record PpoConfig(int steps, int rolloutPrompts, int miniBatches, int ppoE
                 missingEosPenalty, rewardClip, probeEvery, checkpointEvery, seed, ptxCoef, samplesPerPrompt, on);
     }
 
-    /** Optimiser updates per PPO step: epochs x minibatches (the learning-rate schedule's unit). */
+    /**
+     * Optimiser updates per PPO step (the learning-rate schedule's unit): epochs x minibatches,
+     * where a rollout of distinctPrompts x K episodes is cut into min(miniBatches, episodes) even parts.
+     */
     public int updatesPerStep() {
-        return ppoEpochs * Math.max(1, Math.min(miniBatches, rolloutPrompts));
+        return ppoEpochs * Math.max(1, Math.min(miniBatches, distinctPrompts() * samplesPerPrompt));
     }
 
     /** Prompts per rollout: episodes / K, at least 1. */

@@ -40,14 +40,13 @@ final class PpoUpdate {
 
     Stats run(Rollout r, long seed) {
         int n = r.size();
-        int per = Math.max(1, n / cfg.miniBatches());
         double[] sums = new double[8];
         int count = 0;
         float lr = 0;
         for (int epoch = 0; epoch < cfg.ppoEpochs(); epoch++) {
             List<Integer> order = Order.epoch(n, seed, epoch);
-            for (int start = 0; start < n; start += per) {
-                Minibatch mb = Minibatch.of(r, order.subList(start, Math.min(n, start + per)), cfg.cliprangeValue());
+            for (List<Integer> rows : Minibatch.split(order, cfg.miniBatches())) {   // min(miniBatches, n) even parts
+                Minibatch mb = Minibatch.of(r, rows, cfg.cliprangeValue());
                 double[] stats = new double[7];
                 // 6a. the policy's step (with the value head when it sits on the trunk)
                 Trainer.StepResult res = trainer.step(1, (m, micro) -> loss(mb, m, stats));

@@ -18,10 +18,16 @@ import org.rlhfworkbench.train.run.ParamGroup;
 
 /**
  * A critic of its own (InstructGPT; TRL's PPOTrainer v2): a copy of the reward model's backbone
- * with a per-token value head that starts from the reward head, trained on 0.5 vf_coef L_V by
- * its own AdamW. The head reads the RM's scale as PPO sees scores: with the RM's saved mean and
- * std, w = score.weight / std and b = -mean / std, so V(x, y_&lt;t) = (r(x, y_&lt;t) - mean) / std
- * before the first update. The policy's trunk then serves only the policy.
+ * with a per-token value head, trained on 0.5 vf_coef L_V by its own AdamW. The head starts where
+ * the critic's targets are:
+ * - K = 1: the targets are the normalised scores, so the head starts from the reward head on PPO's
+ *   scale: with the RM's saved mean and std, w = score.weight / std and b = -mean / std, so
+ *   V(x, y_&lt;t) = (r(x, y_&lt;t) - mean) / std before the first update.
+ * - K &gt; 1 (the default, 4): the targets are scores minus the leave-one-out mean of the prompt's
+ *   other answers, which average exactly 0 over each prompt's answers. An RM-valued head would be
+ *   off by the prompt's mean score, differently for every prompt, and the value clip would slow
+ *   the correction; so the head starts at 0 (w = 0, b = 0) on the RM's backbone.
+ * The policy's trunk then serves only the policy.
  */
 public final class SeparateCritic implements Critic {
     /** The checkpoint group: critic.params.safetensors and critic.optimizer.safetensors. */
@@ -57,13 +63,15 @@ public final class SeparateCritic implements Critic {
      */
     public static SeparateCritic fromRewardModel(CausalLm rmCopy, double mean, double std, PpoConfig cfg) {
         float[] score = rmCopy.weights().get(RewardModel.HEAD).toFloatArray();                   // (E)
+        boolean leaveOneOut = cfg.samplesPerPrompt() > 1;   // targets average 0 per prompt: start at V = 0
         float[] w = new float[score.length];
         for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (score[i] / std);
+            w[i] = leaveOneOut ? 0f : (float) (score[i] / std);
         }
+        float b = leaveOneOut ? 0f : (float) (-mean / std);
         NDManager m = rmCopy.manager();
-        return new SeparateCritic(rmCopy, m.create(w, new Shape(1, w.length)),
-                m.create(new float[] {(float) (-mean / std)}, new Shape(1)), cfg);
+        return new SeparateCritic(rmCopy, m.create(w, new Shape(1, w.length)), m.create(new float[] {b}, new Shape(1)),
+                cfg);
     }
 
     /** Every tensor the critic's optimiser trains (backbone and head). */

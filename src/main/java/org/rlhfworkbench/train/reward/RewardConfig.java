@@ -11,7 +11,8 @@ package org.rlhfworkbench.train.reward;
  * @param maxLength prompt + response tokens per row
  * @param marginScale margin = marginScale * (quality_w - quality_l) subtracted inside the sigmoid (Llama 2); 0 = off
  * @param centerCoefficient TRL's center_rewards_coefficient: + c * mean(r^2) keeps rewards centred; 0 = off
- * @param checkpointEvery steps between resumable checkpoints
+ * @param checkpointEvery steps between resumable checkpoints; 0 (default) scales it to the run, about ten per
+ *        run and at most 50 apart, so a killed short run resumes from its middle, not from step 0
  * @param seed head init, data order, split
  * @param trainPrompts use only the first N training prompts (0 = all): for learning curves with a fixed held-out set
  */
@@ -25,6 +26,6 @@ public record RewardConfig(int epochs, int promptsPerStep, float learningRate, i
     }
 
     public static RewardConfig defaults() {
-        return new RewardConfig(2, 4, 5e-5f, 10, 0.15, 128, 0.0, 0.01, 50, 42, 0);
+        return new RewardConfig(2, 4, 5e-5f, 10, 0.15, 128, 0.0, 0.01, 0, 42, 0);
     }
 }

@@ -9,7 +9,7 @@ import org.rlhfworkbench.lm.optim.Trainer;
 
 /**
  * The loop every trainer shares: resume from the checkpoint if asked, run steps, checkpoint every
- * N steps and at the end, stop cleanly when cancelled (checkpoint first), and on a NaN / Inf loss
+ * N steps (N scaled to the run's length unless set) and at the end, stop cleanly when cancelled (checkpoint first), and on a NaN / Inf loss
  * stop with a clear message, leaving the last good checkpoint untouched.
  */
 public final class StepLoop {
@@ -35,6 +35,11 @@ public final class StepLoop {
     /** How the loop ended. */
     public enum Outcome { DONE, CANCELLED }
 
+    /** Checkpoints per run when the interval is scaled to the run's length. */
+    public static final int AUTO_CHECKPOINTS = 10;
+    /** The longest scaled interval: a long run loses at most this many steps to a kill. */
+    public static final int MAX_AUTO_INTERVAL = 50;
+
     private StepLoop() {
     }
 
@@ -51,6 +56,7 @@ public final class StepLoop {
      */
     public static Outcome run(RunContext ctx, List<ParamGroup> groups, long totalSteps, int checkpointEvery, long seed,
                               boolean resume, long tokensPerStep, Body body) throws IOException {
+        int every = checkpointInterval(checkpointEvery, totalSteps);
         long start = 0;
         if (resume && Checkpoint.exists(ctx.dir())) {
             TrainState s = Checkpoint.load(ctx.dir(), groups,
@@ -77,13 +83,29 @@ public final class StepLoop {
             ctx.metric(step + 1, "lr", r.lr());
             ctx.metric(step + 1, "grad_norm", r.gradNorm());
             double tps = tokensPerStep * (step + 1 - start) / ((System.nanoTime() - t0) / 1e9);
-            ctx.progress(step + 1, totalSteps, tps);
             body.after(step);
-            if ((step + 1) % checkpointEvery == 0 || step + 1 == totalSteps) {
+            if ((step + 1) % every == 0 || step + 1 == totalSteps) {
                 save(ctx, groups, step + 1, seed, body);
             }
+            // reported after the save: a process killed once it has seen step s reported resumes at s or later
+            ctx.progress(step + 1, totalSteps, tps);
         }
         return Outcome.DONE;
+    }
+
+    /**
+     * Steps between checkpoints: {@code configured} when above 0; 0 scales it to the run, about
+     * {@link #AUTO_CHECKPOINTS} checkpoints per run and never more than {@link #MAX_AUTO_INTERVAL}
+     * steps apart, so a short run killed halfway still resumes from its middle.
+     */
+    public static int checkpointInterval(int configured, long totalSteps) {
+        if (configured > 0) {
+            return configured;
+        }
+        if (configured < 0) {
+            throw new IllegalArgumentException("checkpointEvery must be 0 (scaled to the run) or above, was " + configured);
+        }
+        return (int) Math.max(1, Math.min(MAX_AUTO_INTERVAL, totalSteps / AUTO_CHECKPOINTS));
     }
 
     private static void save(RunContext ctx, List<ParamGroup> groups, long step, long seed, Body body)

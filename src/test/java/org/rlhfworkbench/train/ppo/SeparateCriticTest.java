@@ -60,6 +60,37 @@ class SeparateCriticTest {
         }
     }
 
+    /**
+     * With K = 4 the targets are leave-one-out baselined scores, which average 0 over each prompt's
+     * answers: before any update the critic's values at each answer's last token average what its
+     * targets (the returns there, with beta 0 the baselined score) average, prompt by prompt.
+     */
+    @Test
+    void withTheLeaveOneOutBaselineTheCriticStartsWhereItsTargetsAre() {
+        int k = 4;
+        PpoConfig c = PpoUpdateTest.cfg(1, 12, 1, 1, 1f, k).withSeparateCritic(true);
+        try (CausalLm policy = PpoTrainerTest.model(1); CausalLm ref = PpoTrainerTest.model(1);
+             CausalLm rmBackbone = PpoTrainerTest.model(2); CausalLm copy = PpoTrainerTest.model(2)) {
+            RewardModel rm = RewardModel.withNewHead(rmBackbone, 3);
+            SeparateCritic critic = SeparateCritic.fromRewardModel(RewardModel.withNewHead(copy, 3).backbone(), 0.7,
+                    2.5, c);
+            PolicyWithValue pv = new PolicyWithValue(policy, critic);
+            Rollout r = new RolloutMaker(pv, ref, Scorer.of(rm, 0.7, 2.5), c, Set.of(PpoTrainerTest.EOS),
+                    new Timings()).make(PpoTrainerTest.prompts().subList(0, 3), k, 5, 0.0);
+            for (int g = 0; g < r.size(); g += k) {
+                double values = 0;
+                double targets = 0;
+                for (int b = g; b < g + k; b++) {
+                    int last = b * r.width() + r.lengths()[b] - 1;
+                    values += r.oldValues()[last] / k;
+                    targets += r.returns()[last] / k;
+                }
+                assertThat(values).as("prompt %d: mean value vs mean target", g / k).isCloseTo(targets, within(1e-4));
+            }
+            critic.close();
+        }
+    }
+
     /** The returns are about -0.5 (no EOS, no 5s) while the RM-initialised critic starts near 0. */
     @Test
     void theCriticsValueLossFallsOverPpoSteps() throws Exception {
