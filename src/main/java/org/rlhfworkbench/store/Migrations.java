@@ -79,7 +79,9 @@ final class Migrations {
                             + " prompt_id INTEGER NOT NULL REFERENCES prompt(id) ON DELETE CASCADE,"
                             + " chosen_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
                             + " rejected_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
-                            + " rule TEXT NOT NULL, PRIMARY KEY (run_id, iteration, prompt_id))")));
+                            + " rule TEXT NOT NULL, PRIMARY KEY (run_id, iteration, prompt_id))")),
+            new Migration(5, "prompts may carry a reference answer (rule-based rewards check answers against it)",
+                    List.of("ALTER TABLE prompt ADD COLUMN reference TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();
