@@ -56,6 +56,8 @@ final class CompareCommand implements Callable<Integer> {
             out.printf("  %d - %d (paired)  %+.3f +- %.3f (95%%, per-prompt differences)%n", candidate, baseline,
                     r.diffMean(), r.diffCi());
             out.printf("  win rate of %d over %d  %.3f (ties count half)%n", candidate, baseline, r.winRate());
+            out.printf("  correct share  %d: %.3f, %d: %.3f, paired %+.3f +- %.3f (95%%)%n", baseline,
+                    r.baseline().correct(), candidate, r.candidate().correct(), r.correctDiffMean(), r.correctDiffCi());
             out.printf("  KL(%d || %d)  %.3f nats per response (mean length %.1f tokens)%n", candidate, baseline,
                     r.klPerResponse(), r.candidateLength());
             out.printf("  model %d answers: %s%n", baseline, r.baseline());

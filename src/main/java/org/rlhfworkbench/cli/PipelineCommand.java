@@ -48,8 +48,16 @@ final class PipelineCommand implements Callable<Integer> {
     float temperature;
 
     @Option(names = "--methods", split = ",", defaultValue = "ppo",
-            description = "policies to train from the SFT model and judge: ppo, dpo, online-dpo (default ${DEFAULT-VALUE})")
+            description = "policies to train from the SFT model and judge: ppo, grpo, dpo, online-dpo"
+                    + " (default ${DEFAULT-VALUE})")
     List<String> methods;
+
+    @Option(names = "--grpo-steps", defaultValue = "60", description = "GRPO steps (default ${DEFAULT-VALUE})")
+    int grpoSteps;
+
+    @Option(names = "--grpo-reward", split = ",", defaultValue = "exact,rm",
+            description = "GRPO's reward sources, as grpo --reward takes them (default ${DEFAULT-VALUE})")
+    List<String> grpoRewards;
 
     @Option(names = "--judge-k", defaultValue = "8",
             description = "answers per held-out prompt and model for the final judgement (default ${DEFAULT-VALUE})")
@@ -72,10 +80,12 @@ final class PipelineCommand implements Callable<Integer> {
             String output = switch (method) {
                 case "ppo" -> step(out, "ppo", "ppo", d, "--steps", "" + ppoSteps, "--temperature", "" + temperature,
                         "--seed", "" + seed);
+                case "grpo" -> step(out, "grpo", grpoArgs(d));
                 case "dpo" -> step(out, "dpo", "dpo", d, "--seed", "" + seed);
                 case "online-dpo" -> step(out, "online-dpo", "online-dpo", d, "--iterations", "3", "--temperature",
                         "" + temperature, "--seed", "" + seed);
-                default -> throw new IllegalArgumentException("unknown method " + method + " (ppo, dpo, online-dpo)");
+                default -> throw new IllegalArgumentException("unknown method " + method
+                        + " (ppo, grpo, dpo, online-dpo)");
             };
             double wall = (System.nanoTime() - t0) / 1e9;
             if (method.equals("ppo")) {
@@ -93,12 +103,24 @@ final class PipelineCommand implements Callable<Integer> {
             out.printf("  %s - SFT (paired)  %+.3f +- %.3f (95%%, per-prompt differences)%n", name, r.diffMean(),
                     r.diffCi());
             out.printf("  win rate vs SFT  %.3f (ties count half)%n", r.winRate());
+            out.printf("  correct share    SFT %.3f, %s %.3f, paired %+.3f +- %.3f (95%%)%n", r.baseline().correct(),
+                    name, r.candidate().correct(), r.correctDiffMean(), r.correctDiffCi());
             out.printf("  KL to SFT        %.3f nats per response (mean length %.1f tokens)%n", r.klPerResponse(),
                     r.candidateLength());
             out.printf("  SFT answers: %s%n", r.baseline());
             out.printf("  %s answers: %s%n", name, r.candidate());
         }
         return 0;
+    }
+
+    private String[] grpoArgs(String d) {
+        List<String> args = new java.util.ArrayList<>(List.of("grpo", d, "--steps", "" + grpoSteps, "--temperature",
+                "" + temperature, "--seed", "" + seed));
+        for (String r : grpoRewards) {
+            args.add("--reward");
+            args.add(r);
+        }
+        return args.toArray(String[]::new);
     }
 
     /** A policy model against the newest SFT model on the held-out prompts, k answers each. */

@@ -37,6 +37,23 @@ final class ProgressPrinter implements RunListener {
                     latest.getOrDefault("policy/clipfrac_avg", Double.NaN),
                     latest.getOrDefault("policy/approxkl_avg", Double.NaN), latest.getOrDefault("val/ratio", Double.NaN));
             lastDraw = 0;
+        } else if (latest.containsKey("frac_reward_zero_std") && step > lastLine) {
+            lastLine = step;  // GRPO: one line of TRL's metrics per step above the bar
+            StringBuilder sources = new StringBuilder();
+            latest.forEach((k, v) -> {
+                if (k.startsWith("rewards/") && k.endsWith("/mean")) {
+                    sources.append(String.format("  %s %.3f", k.substring(8, k.length() - 5), v));
+                }
+            });
+            err.printf("\rstep %d/%d  reward %.3f  reward_std %.3f%s  zero_std %.2f  clip low %.3f high %.3f  kl %.4f"
+                    + "  entropy %.3f  length %.1f  clipped %.2f%n", step, total, latest.get("reward"),
+                    latest.getOrDefault("reward_std", Double.NaN), sources, latest.get("frac_reward_zero_std"),
+                    latest.getOrDefault("clip_ratio/low_mean", Double.NaN),
+                    latest.getOrDefault("clip_ratio/high_mean", Double.NaN), latest.getOrDefault("kl", Double.NaN),
+                    latest.getOrDefault("entropy", Double.NaN),
+                    latest.getOrDefault("completions/mean_length", Double.NaN),
+                    latest.getOrDefault("completions/clipped_ratio", Double.NaN));
+            lastDraw = 0;
         }
         long now = System.currentTimeMillis();
         if (now - lastDraw < 250 && step < total) {

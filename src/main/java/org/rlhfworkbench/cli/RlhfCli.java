@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {ProjectCommand.class, ImportCommand.class, ExportCommand.class, SampleCorpusCommand.class,
                 TokenizeCommand.class, ChatTemplateCommand.class, GenerateCommand.class, LogprobsCommand.class, PretrainCommand.class,
                 BenchCommand.class, SftCommand.class, RewardCommand.class, RewardEvalCommand.class, RunsCommand.class,
-                LabelCommand.class, PpoCommand.class, DpoCommand.class, OnlineDpoCommand.class, PipelineCommand.class,
+                LabelCommand.class, PpoCommand.class, GrpoCommand.class, DpoCommand.class, OnlineDpoCommand.class, PipelineCommand.class,
                 CompareCommand.class, ExportJobCommand.class, ImportModelCommand.class})
 public final class RlhfCli implements Runnable {
     @CommandLine.Spec

@@ -58,6 +58,27 @@ final class Fields {
         return new Records.PromptIn(Dialogue.render(msgs), msgs);
     }
 
+    /**
+     * The reference answer of a prompt line, or null: the {@code "reference"} key, or with
+     * {@code answerKey} also {@code "answer"} (an SFT line's "answer" may be a whole completion, so
+     * there only "reference" counts). A string or a number; a GSM8K answer ("... #### 42") is
+     * reduced to what follows the last "####".
+     */
+    static String reference(JsonNode obj, boolean answerKey) {
+        String key = obj.has("reference") ? "reference" : answerKey && obj.has("answer") ? "answer" : null;
+        if (key == null || obj.get(key).isNull()) {
+            return null;
+        }
+        JsonNode v = obj.get(key);
+        if (!v.isTextual() && !v.isNumber()) {
+            throw new LineError("\"" + key + "\" must be a string or a number, was " + v.getNodeType().name().toLowerCase());
+        }
+        String text = v.asText();
+        int hashes = text.lastIndexOf("####");
+        String ref = (hashes >= 0 ? text.substring(hashes + 4) : text).strip();
+        return ref.isEmpty() ? null : ref;
+    }
+
     /** A completion given as a string or as a list holding one assistant message. */
     static String completion(JsonNode obj, String key) {
         JsonNode v = required(obj, key);

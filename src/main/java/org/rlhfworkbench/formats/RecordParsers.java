@@ -21,7 +21,7 @@ final class RecordParsers {
             throw new LineError("expected a JSON object, found " + obj.getNodeType().name().toLowerCase());
         }
         return switch (format) {
-            case PROMPTS -> new PromptOnly(Fields.prompt(obj, "prompt"));
+            case PROMPTS -> new PromptOnly(Fields.prompt(obj, "prompt").withReference(Fields.reference(obj, true)));
             case SFT -> sft(obj);
             case TRL -> trl(obj);
             case HH -> hh(obj);
@@ -38,9 +38,11 @@ final class RecordParsers {
                 throw new LineError("\"messages\" must end with an assistant message after at least one other");
             }
             List<Message> prompt = msgs.subList(0, msgs.size() - 1);
-            return new SftIn(new PromptIn(Dialogue.render(prompt), prompt), last.content());
+            return new SftIn(new PromptIn(Dialogue.render(prompt), prompt, Fields.reference(obj, false)),
+                    last.content());
         }
-        return new SftIn(Fields.prompt(obj, "prompt"), Fields.completion(obj, "completion"));
+        return new SftIn(Fields.prompt(obj, "prompt").withReference(Fields.reference(obj, false)),
+                Fields.completion(obj, "completion"));
     }
 
     private static RecordIn trl(JsonNode obj) {

@@ -49,7 +49,7 @@ final class RecordWriter {
 
     private long addPrompt(Records.PromptIn p) {
         prompts++;
-        return project.prompts().add(p.text(), p.messages(), source);
+        return project.prompts().add(p.text(), p.messages(), source, p.reference());
     }
 
     private void writePreference(PreferenceIn p) {

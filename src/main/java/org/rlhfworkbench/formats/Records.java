@@ -8,10 +8,18 @@ final class Records {
     private Records() {
     }
 
-    /** A prompt as read: text, plus the conversation when it came as messages. */
-    record PromptIn(String text, List<Message> messages) {
+    /** A prompt as read: text, plus the conversation when it came as messages, and its reference answer (or null). */
+    record PromptIn(String text, List<Message> messages, String reference) {
+        PromptIn(String text, List<Message> messages) {
+            this(text, messages, null);
+        }
+
         static PromptIn plain(String text) {
             return new PromptIn(text, List.of());
+        }
+
+        PromptIn withReference(String ref) {
+            return new PromptIn(text, messages, ref);
         }
     }
 

@@ -21,6 +21,9 @@ final class SimpleLines {
         for (Prompt p : project.prompts().all()) {
             ObjectNode o = Exporter.JSON.createObjectNode();
             putPrompt(o, p);
+            if (p.hasReference()) {
+                o.put("reference", p.reference());
+            }
             out.add(o);
         }
         return out;

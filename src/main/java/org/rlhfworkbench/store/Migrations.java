@@ -84,7 +84,9 @@ final class Migrations {
                     "DELETE FROM metric WHERE rowid NOT IN"
                             + " (SELECT max(rowid) FROM metric GROUP BY run_id, name, step)",  // keep the latest write
                     "DROP INDEX metric_run_name_step",
-                    "CREATE UNIQUE INDEX metric_run_name_step ON metric(run_id, name, step)")));
+                    "CREATE UNIQUE INDEX metric_run_name_step ON metric(run_id, name, step)")),
+            new Migration(6, "prompts may carry a reference answer (rule-based rewards check answers against it)",
+                    List.of("ALTER TABLE prompt ADD COLUMN reference TEXT")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

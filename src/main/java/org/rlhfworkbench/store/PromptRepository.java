@@ -8,7 +8,7 @@ import org.rlhfworkbench.core.Prompt;
 
 /** Prompts of the project, in insertion order. */
 public final class PromptRepository {
-    private static final String COLS = "id, text, messages_json, source, split";
+    private static final String COLS = "id, text, messages_json, source, split, reference";
     private final Db db;
 
     PromptRepository(Db db) {
@@ -16,8 +16,18 @@ public final class PromptRepository {
     }
 
     public long add(String text, List<Message> messages, String source) {
-        return db.update("INSERT INTO prompt(text, messages_json, source) VALUES (?, ?, ?)",
-                text, JsonText.messages(messages), source);
+        return add(text, messages, source, null);
+    }
+
+    /** A prompt with its reference answer ({@code null}: none). */
+    public long add(String text, List<Message> messages, String source, String reference) {
+        return db.update("INSERT INTO prompt(text, messages_json, source, reference) VALUES (?, ?, ?, ?)",
+                text, JsonText.messages(messages), source, reference);
+    }
+
+    /** Sets (or with {@code null} clears) a prompt's reference answer. */
+    public void setReference(long id, String reference) {
+        db.update("UPDATE prompt SET reference = ? WHERE id = ?", reference, id);
     }
 
     public long add(String text, String source) {
@@ -53,6 +63,6 @@ public final class PromptRepository {
 
     private static Prompt map(ResultSet rs) throws SQLException {
         return new Prompt(rs.getLong("id"), rs.getString("text"), JsonText.messages(rs.getString("messages_json")),
-                rs.getString("source"), rs.getString("split"));
+                rs.getString("source"), rs.getString("split"), rs.getString("reference"));
     }
 }

@@ -23,7 +23,7 @@ public final class StageTabs extends TabPane {
         this(labelView == null ? java.util.Map.of() : java.util.Map.of("Label", labelView));
     }
 
-    /** @param views tab title -> content ("Label", "SFT", "Reward", "PPO", "DPO"); missing ones are placeholders */
+    /** @param views tab title -> content ("Label", "SFT", "Reward", "PPO", "GRPO", "DPO"); missing ones are placeholders */
     public StageTabs(java.util.Map<String, Node> views) {
         setId("stageTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -33,6 +33,8 @@ public final class StageTabs extends TabPane {
                 orPlaceholder(views, "SFT", "Supervised fine-tuning on the demonstrations: settings, loss curve, samples."),
                 orPlaceholder(views, "Reward", "Train the reward model on preference pairs: loss and pair accuracy."),
                 orPlaceholder(views, "PPO", "PPO against the reward model with a KL penalty: reward, KL and samples as it runs."),
+                orPlaceholder(views, "GRPO", "GRPO-family training (no critic) against mixed reward sources:"
+                        + " a curve per source, clip ratios, groups without signal."),
                 orPlaceholder(views, "DPO", "Direct preference optimisation on the pairs: loss and reward margins."),
                 placeholder("Evaluate", "Compare models side by side: win rates and answers to the same prompts."));
     }

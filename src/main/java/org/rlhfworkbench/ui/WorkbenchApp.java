@@ -18,6 +18,8 @@ import org.rlhfworkbench.ui.label.LabelViewModel;
 import org.rlhfworkbench.ui.label.PreferencesKeyMapStore;
 import org.rlhfworkbench.ui.dpo.DpoView;
 import org.rlhfworkbench.ui.dpo.DpoViewModel;
+import org.rlhfworkbench.ui.grpo.GrpoView;
+import org.rlhfworkbench.ui.grpo.GrpoViewModel;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.PpoViewModel;
 import org.rlhfworkbench.ui.project.MainViewModel;
@@ -45,6 +47,7 @@ public final class WorkbenchApp extends Application {
     private RewardViewModel reward;
     private PpoViewModel ppo;
     private DpoViewModel dpo;
+    private GrpoViewModel grpo;
 
     @Override
     public void start(Stage stage) {
@@ -57,6 +60,7 @@ public final class WorkbenchApp extends Application {
         reward = new RewardViewModel(executor, projectService);
         ppo = new PpoViewModel(executor, projectService);
         dpo = new DpoViewModel(executor, projectService);
+        grpo = new GrpoViewModel(executor, projectService);
         viewModel.projectPathProperty().addListener((obs, old, dir) -> {
             labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir));
             if (dir != null && !dir.isEmpty()) {
@@ -64,11 +68,12 @@ public final class WorkbenchApp extends Application {
                 reward.projectChanged();
                 ppo.projectChanged();
                 dpo.projectChanged();
+                grpo.projectChanged();
             }
         });
         MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
                 "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo),
-                "DPO", new DpoView(dpo)));
+                "GRPO", new GrpoView(grpo), "DPO", new DpoView(dpo)));
         stage.setOnCloseRequest(e -> {
             if (trainingActive() && !confirmQuit()) {
                 e.consume();
@@ -97,7 +102,8 @@ public final class WorkbenchApp extends Application {
 
     private boolean trainingActive() {
         return ppo.runningProperty().get() || sft.runner().activeProperty().get()
-                || reward.runner().activeProperty().get() || dpo.runner().activeProperty().get();
+                || reward.runner().activeProperty().get() || dpo.runner().activeProperty().get()
+                || grpo.runner().activeProperty().get();
     }
 
     /** Closing during a run asks first; the run stops at its next step and keeps its last checkpoint. */
@@ -124,6 +130,9 @@ public final class WorkbenchApp extends Application {
         }
         if (dpo != null) {
             dpo.close();
+        }
+        if (grpo != null) {
+            grpo.close();
         }
         if (reward != null) {
             reward.close();

@@ -89,17 +89,30 @@ public final class SampleCorpus {
         return prompts().stream().filter(p -> p.text().equals(promptText)).findFirst();
     }
 
+    /** {"prompt", "reference"} lines; social prompts (no answer to check) carry no reference. */
     public String promptsJsonl() {
         StringBuilder sb = new StringBuilder();
-        undemonstrated().forEach(p -> sb.append(JsonLines.object("prompt", p.text())).append('\n'));
+        undemonstrated().forEach(p -> sb.append(referenceAnswer(p) == null ? JsonLines.object("prompt", p.text())
+                : JsonLines.object("prompt", p.text(), "reference", referenceAnswer(p))).append('\n'));
         return sb.toString();
     }
 
+    /** {"prompt", "completion", "reference"} lines (no reference on social prompts). */
     public String sftJsonl() {
         StringBuilder sb = new StringBuilder();
-        demonstrated().forEach(p -> sb.append(JsonLines.object("prompt", p.text(), "completion", demonstration(p)))
+        demonstrated().forEach(p -> sb.append(referenceAnswer(p) == null
+                ? JsonLines.object("prompt", p.text(), "completion", demonstration(p))
+                : JsonLines.object("prompt", p.text(), "completion", demonstration(p), "reference", referenceAnswer(p)))
                 .append('\n'));
         return sb.toString();
+    }
+
+    /**
+     * The short answer an exact-answer reward checks ("42", "revir", "paris"): the first accepted
+     * answer of a task with a fact to state; null for greetings and thanks.
+     */
+    public static String referenceAnswer(SamplePrompt p) {
+        return p.taskFamily().social() ? null : p.accepted().get(0);
     }
 
     /**

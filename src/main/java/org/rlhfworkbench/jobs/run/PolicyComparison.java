@@ -32,7 +32,8 @@ public final class PolicyComparison {
     /** The figures of one comparison. */
     public record Result(int prompts, double baselineMean, double baselineCi, double candidateMean,
                          double candidateCi, double winRate, double klPerResponse, double candidateLength,
-                         RubricBreakdown baseline, RubricBreakdown candidate, double diffMean, double diffCi) {
+                         RubricBreakdown baseline, RubricBreakdown candidate, double diffMean, double diffCi,
+                         double correctDiffMean, double correctDiffCi) {
     }
 
     private PolicyComparison() {
@@ -64,6 +65,8 @@ public final class PolicyComparison {
             List<List<Sample>> c = new Sampler(cand.model()).sample(ids, k, sp, TokenListener.NONE);
             double[] bs = new double[judged.size()];
             double[] cs = new double[judged.size()];
+            double[] bc = new double[judged.size()];  // per-prompt share of correct answers
+            double[] cc = new double[judged.size()];
             RubricBreakdown bb = new RubricBreakdown();
             RubricBreakdown cb = new RubricBreakdown();
             double wins = 0;
@@ -78,6 +81,8 @@ public final class PolicyComparison {
                     cb.add(sc);
                     bs[i] += sb.score() / k;
                     cs[i] += sc.score() / k;
+                    bc[i] += sb.correct() ? 1.0 / k : 0;
+                    cc[i] += sc.correct() ? 1.0 / k : 0;
                     length += c.get(i).get(j).tokens().length;
                     flat.add(c.get(i).get(j));
                     flatPrompts.add(ids.get(i));
@@ -87,7 +92,8 @@ public final class PolicyComparison {
             length /= k;
             double kl = kl(base, flat, flatPrompts, temperature);
             return new Result(judged.size(), mean(bs), ci(bs), mean(cs), ci(cs), wins / judged.size(), kl,
-                    length / judged.size(), bb, cb, mean(diff(cs, bs)), ci(diff(cs, bs)));
+                    length / judged.size(), bb, cb, mean(diff(cs, bs)), ci(diff(cs, bs)), mean(diff(cc, bc)),
+                    ci(diff(cc, bc)));
         }
     }
 

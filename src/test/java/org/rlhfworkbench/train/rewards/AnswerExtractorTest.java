@@ -1,0 +1,43 @@
+package org.rlhfworkbench.train.rewards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnswerExtractorTest {
+    @ParameterizedTest(name = "[{index}] {1} vs {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            What is 7 times 6?          | 7 times 6 is 42.                    | 42     | true
+            What is 7 times 6?          | 7 times 6 is 43.                    | 42     | false
+            What is 7 times 6?          | Sure! It is 42, not 43.             | 42     | true
+            Which is larger, 34 or 57?  | 57 is larger than 34.               | 57     | true
+            Which is larger, 34 or 57?  | 34 is larger than 57.               | 57     | false
+            How many meters in 1 km?    | The answer is 1,000.                | 1000   | true
+            How much?                   | That costs $42.00 in total.         | 42     | true
+            How much?                   | Working... #### 72                  | 72     | true
+            How much?                   | \\boxed{3.50}                       | 3.5    | true
+            How many letters in violin? | Violin has 6 letters.               | 6      | true
+            How many letters in violin? | I am not sure.                      | 6      | false
+            Capital of France?          | Paris is the capital of France.     | paris  | true
+            Capital of Ireland?         | The capital of Ireland is Cork.     | dublin | false
+            Spell smile backwards.      | Smile spelled backwards is elims.   | elims  | true
+            Spell smile backwards.      | The answer is: elims                | elims  | true
+            """)
+    void statesTheReferenceAnswer(String prompt, String response, String reference, boolean expected) {
+        assertThat(AnswerExtractor.matches(prompt, response, reference)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1,000   | 1000
+            $42     | 42
+            42.50   | 42.5
+            -3.0    | -3
+            0.00    | 0
+            42.     | 42
+            """)
+    void numbersAreNormalised(String raw, String normal) {
+        assertThat(AnswerExtractor.normaliseNumber(raw)).contains(normal);
+    }
+}
