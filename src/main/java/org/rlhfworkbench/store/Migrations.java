@@ -79,7 +79,25 @@ final class Migrations {
                             + " prompt_id INTEGER NOT NULL REFERENCES prompt(id) ON DELETE CASCADE,"
                             + " chosen_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
                             + " rejected_id INTEGER NOT NULL REFERENCES generation(id) ON DELETE CASCADE,"
-                            + " rule TEXT NOT NULL, PRIMARY KEY (run_id, iteration, prompt_id))")));
+                            + " rule TEXT NOT NULL, PRIMARY KEY (run_id, iteration, prompt_id))")),
+            new Migration(5, "arena votes: reason, per-criterion verdicts, opt-in preference pair; chat conversation trees", List.of(
+                    "ALTER TABLE comparison ADD COLUMN reason TEXT",
+                    "ALTER TABLE comparison ADD COLUMN ranking_id INTEGER REFERENCES ranking(id) ON DELETE SET NULL",
+                    "CREATE INDEX comparison_models ON comparison(model_a, model_b)",
+                    "CREATE TABLE comparison_criterion (comparison_id INTEGER NOT NULL REFERENCES comparison(id) ON DELETE CASCADE,"
+                            + " criterion TEXT NOT NULL, winner TEXT NOT NULL CHECK (winner IN ('a','b','tie','both_bad')),"
+                            + " PRIMARY KEY (comparison_id, criterion))",
+                    "CREATE TABLE conversation (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+                            + " model_id INTEGER REFERENCES model(id), system_prompt TEXT,"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE chat_turn (id INTEGER PRIMARY KEY,"
+                            + " conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,"
+                            + " parent_id INTEGER REFERENCES chat_turn(id) ON DELETE CASCADE,"
+                            + " role TEXT NOT NULL CHECK (role IN ('user','assistant')), content TEXT NOT NULL,"
+                            + " model_id INTEGER REFERENCES model(id), prompt_id INTEGER REFERENCES prompt(id),"
+                            + " generation_id INTEGER REFERENCES generation(id), flagged INTEGER NOT NULL DEFAULT 0,"
+                            + " flag_note TEXT, created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE INDEX chat_turn_conversation ON chat_turn(conversation_id)")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();
