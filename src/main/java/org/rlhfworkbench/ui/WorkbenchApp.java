@@ -16,7 +16,10 @@ import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
 import org.rlhfworkbench.ui.label.LabelView;
 import org.rlhfworkbench.ui.label.LabelViewModel;
 import org.rlhfworkbench.ui.label.PreferencesKeyMapStore;
+import org.rlhfworkbench.jobs.eval.ProjectArenaBackend;
 import org.rlhfworkbench.ui.dpo.DpoView;
+import org.rlhfworkbench.ui.evaluate.ArenaView;
+import org.rlhfworkbench.ui.evaluate.ArenaViewModel;
 import org.rlhfworkbench.ui.dpo.DpoViewModel;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.PpoViewModel;
@@ -45,6 +48,7 @@ public final class WorkbenchApp extends Application {
     private RewardViewModel reward;
     private PpoViewModel ppo;
     private DpoViewModel dpo;
+    private ArenaViewModel arena;
 
     @Override
     public void start(Stage stage) {
@@ -57,6 +61,7 @@ public final class WorkbenchApp extends Application {
         reward = new RewardViewModel(executor, projectService);
         ppo = new PpoViewModel(executor, projectService);
         dpo = new DpoViewModel(executor, projectService);
+        arena = new ArenaViewModel(executor, new ProjectArenaBackend(projectService));
         viewModel.projectPathProperty().addListener((obs, old, dir) -> {
             labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir));
             if (dir != null && !dir.isEmpty()) {
@@ -64,11 +69,12 @@ public final class WorkbenchApp extends Application {
                 reward.projectChanged();
                 ppo.projectChanged();
                 dpo.projectChanged();
+                arena.projectChanged();
             }
         });
         MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
                 "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo),
-                "DPO", new DpoView(dpo)));
+                "DPO", new DpoView(dpo), "Evaluate", new ArenaView(arena)));
         stage.setOnCloseRequest(e -> {
             if (trainingActive() && !confirmQuit()) {
                 e.consume();
@@ -124,6 +130,9 @@ public final class WorkbenchApp extends Application {
         }
         if (dpo != null) {
             dpo.close();
+        }
+        if (arena != null) {
+            arena.close();
         }
         if (reward != null) {
             reward.close();

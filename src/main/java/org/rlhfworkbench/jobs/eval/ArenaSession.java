@@ -44,7 +44,6 @@ public final class ArenaSession implements ArenaService {
     private final ModelWorker worker;
     private final Object lock = new Object();
     private final Map<Long, Prepared> prepared = new HashMap<>();
-    private final List<PairJudge> judges = new ArrayList<>();
     private int cursor;
     private int voted;
     private boolean closed;
@@ -59,8 +58,6 @@ public final class ArenaSession implements ArenaService {
         this.setup = setup;
         this.plan = ArenaPlan.plan(project, setup);
         this.worker = new ModelWorker(project, loader, "arena-generator");
-        judges.add(new RubricJudge());
-        RewardJudge.newest(project).ifPresent(judges::add);
         LOG.info("Arena of models {} on {} pairs ({})", setup.models(), plan.size(), setup.promptSet());
     }
 
@@ -130,7 +127,7 @@ public final class ArenaSession implements ArenaService {
 
     @Override
     public ArenaResults results() {
-        return ArenaReport.build(project, judges);
+        return ArenaReport.build(project, List.of(new RubricJudge()));
     }
 
     @Override
@@ -156,7 +153,6 @@ public final class ArenaSession implements ArenaService {
             p.a().fail("the arena was closed");
             p.b().fail("the arena was closed");
         });
-        judges.stream().filter(j -> j instanceof RewardJudge).forEach(j -> ((RewardJudge) j).close());
     }
 
     /** How a prompt reads on screen: its text, or a conversation as "role: content" lines. */
