@@ -16,6 +16,7 @@ import org.rlhfworkbench.ui.charts.Pulse;
  * moves the focus to the reason field and Enter brings it back. Streamed text is drained on the pulse.
  */
 public final class ArenaView extends TabPane {
+    public static final String STYLESHEET = "/org/rlhfworkbench/ui/arena.css";
     private final ArenaViewModel vm;
     private final StackPane judgeArea;
     private final JudgePane judge;
@@ -24,6 +25,10 @@ public final class ArenaView extends TabPane {
         this.vm = vm;
         setId("arenaView");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        java.net.URL css = ArenaView.class.getResource(STYLESHEET);
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
         SetupPane setup = new SetupPane(vm);
         judge = new JudgePane(vm);
         setup.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get() == ArenaViewModel.Phase.SETUP

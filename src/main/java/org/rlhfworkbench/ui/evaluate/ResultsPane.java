@@ -60,7 +60,7 @@ final class ResultsPane extends ScrollPane {
         Label message = new Label();
         message.textProperty().bind(model.messageProperty());
         VBox box = new VBox(8, summary, method, section("Win rate per pair"), pairs,
-                section("Ranking (3 or more models)"), ranking, section("Per criterion"), criteria,
+                section("Ranking (Bradley-Terry; most telling with 3 or more models)"), ranking, section("Per criterion"), criteria,
                 section("Automatic judges on the same pairs: where the reward model and people disagree"), judges,
                 section("Every vote"), votes, new HBox(8, csv, jsonl, prefs), message);
         box.setPadding(new Insets(12));
