@@ -5,9 +5,9 @@ import org.rlhfworkbench.jobs.label.ResponseStream;
 
 /**
  * One answer's text, received on the generating thread and held until the FX pulse drains it
- * (no Platform.runLater per token). Thread-safe; {@link #drain} belongs to the FX thread.
+ * (no Platform.runLater per token); the arena and the chat share it. Thread-safe; {@link #drain} belongs to the FX thread.
  */
-final class AnswerBuffer implements ResponseStream.Listener {
+public final class AnswerBuffer implements ResponseStream.Listener {
     private final ConcurrentLinkedQueue<String> chunks = new ConcurrentLinkedQueue<>();
     private volatile boolean done;
     private volatile String error;
@@ -28,7 +28,7 @@ final class AnswerBuffer implements ResponseStream.Listener {
     }
 
     /** The text queued since the last drain ("" when none). */
-    String drain() {
+    public String drain() {
         StringBuilder sb = new StringBuilder();
         for (String c = chunks.poll(); c != null; c = chunks.poll()) {
             sb.append(c);
@@ -36,11 +36,11 @@ final class AnswerBuffer implements ResponseStream.Listener {
         return sb.toString();
     }
 
-    boolean done() {
+    public boolean done() {
         return done && chunks.isEmpty();
     }
 
-    String error() {
+    public String error() {
         return error;
     }
 }
