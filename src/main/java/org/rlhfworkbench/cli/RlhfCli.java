@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 TokenizeCommand.class, ChatTemplateCommand.class, GenerateCommand.class, LogprobsCommand.class, PretrainCommand.class,
                 BenchCommand.class, SftCommand.class, RewardCommand.class, RewardEvalCommand.class, RunsCommand.class,
                 LabelCommand.class, PpoCommand.class, GrpoCommand.class, DpoCommand.class, OnlineDpoCommand.class, PipelineCommand.class,
-                CompareCommand.class, ExportJobCommand.class, ImportModelCommand.class})
+                CompareCommand.class, ExportJobCommand.class, ImportModelCommand.class, ArenaCommand.class,
+                EvalReportCommand.class})
 public final class RlhfCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

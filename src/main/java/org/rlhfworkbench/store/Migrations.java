@@ -86,7 +86,25 @@ final class Migrations {
                     "DROP INDEX metric_run_name_step",
                     "CREATE UNIQUE INDEX metric_run_name_step ON metric(run_id, name, step)")),
             new Migration(6, "prompts may carry a reference answer (rule-based rewards check answers against it)",
-                    List.of("ALTER TABLE prompt ADD COLUMN reference TEXT")));
+                    List.of("ALTER TABLE prompt ADD COLUMN reference TEXT"))),
+            new Migration(7, "arena votes: reason, per-criterion verdicts, opt-in preference pair; chat conversation trees", List.of(
+                    "ALTER TABLE comparison ADD COLUMN reason TEXT",
+                    "ALTER TABLE comparison ADD COLUMN ranking_id INTEGER REFERENCES ranking(id) ON DELETE SET NULL",
+                    "CREATE INDEX comparison_models ON comparison(model_a, model_b)",
+                    "CREATE TABLE comparison_criterion (comparison_id INTEGER NOT NULL REFERENCES comparison(id) ON DELETE CASCADE,"
+                            + " criterion TEXT NOT NULL, winner TEXT NOT NULL CHECK (winner IN ('a','b','tie','both_bad')),"
+                            + " PRIMARY KEY (comparison_id, criterion))",
+                    "CREATE TABLE conversation (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+                            + " model_id INTEGER REFERENCES model(id), system_prompt TEXT,"
+                            + " created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE TABLE chat_turn (id INTEGER PRIMARY KEY,"
+                            + " conversation_id INTEGER NOT NULL REFERENCES conversation(id) ON DELETE CASCADE,"
+                            + " parent_id INTEGER REFERENCES chat_turn(id) ON DELETE CASCADE,"
+                            + " role TEXT NOT NULL CHECK (role IN ('user','assistant')), content TEXT NOT NULL,"
+                            + " model_id INTEGER REFERENCES model(id), prompt_id INTEGER REFERENCES prompt(id),"
+                            + " generation_id INTEGER REFERENCES generation(id), flagged INTEGER NOT NULL DEFAULT 0,"
+                            + " flag_note TEXT, created_at TEXT NOT NULL DEFAULT " + NOW + ")",
+                    "CREATE INDEX chat_turn_conversation ON chat_turn(conversation_id)")));
 
     static int latest() {
         return ALL.get(ALL.size() - 1).version();

@@ -184,6 +184,11 @@ public final class Project implements AutoCloseable {
         return repos.online;
     }
 
+    /** Chat conversations: trees of turns. */
+    public ConversationRepository conversations() {
+        return repos.conversations;
+    }
+
     public ProjectCounts counts() {
         return new ProjectCounts(prompts().count(), generations().count(), rankings().count(),
                 rankings().pairCount(), demonstrations().count(), models().count(), runs().count(),

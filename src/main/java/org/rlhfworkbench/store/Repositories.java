@@ -13,6 +13,7 @@ final class Repositories {
     final MetricRepository metrics;
     final ComparisonRepository comparisons;
     final OnlineRepository online;
+    final ConversationRepository conversations;
 
     Repositories(Db db) {
         meta = new MetaRepository(db);
@@ -24,7 +25,8 @@ final class Repositories {
         models = new ModelRepository(db);
         runs = new RunRepository(db);
         metrics = new MetricRepository(db);
-        comparisons = new ComparisonRepository(db);
+        comparisons = new ComparisonRepository(db, rankings);
         online = new OnlineRepository(db);
+        conversations = new ConversationRepository(db);
     }
 }

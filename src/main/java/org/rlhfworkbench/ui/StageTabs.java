@@ -23,7 +23,7 @@ public final class StageTabs extends TabPane {
         this(labelView == null ? java.util.Map.of() : java.util.Map.of("Label", labelView));
     }
 
-    /** @param views tab title -> content ("Label", "SFT", "Reward", "PPO", "GRPO", "DPO"); missing ones are placeholders */
+    /** @param views tab title -> content ("Label", "SFT", "Reward", "PPO", "GRPO", "DPO", "Evaluate", "Chat"); missing ones are placeholders */
     public StageTabs(java.util.Map<String, Node> views) {
         setId("stageTabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
@@ -36,7 +36,10 @@ public final class StageTabs extends TabPane {
                 orPlaceholder(views, "GRPO", "GRPO-family training (no critic) against mixed reward sources:"
                         + " a curve per source, clip ratios, groups without signal."),
                 orPlaceholder(views, "DPO", "Direct preference optimisation on the pairs: loss and reward margins."),
-                placeholder("Evaluate", "Compare models side by side: win rates and answers to the same prompts."));
+                views.containsKey("Evaluate") ? focusOnSelect(tab("Evaluate", views.get("Evaluate")))
+                        : placeholder("Evaluate", "Compare models side by side: win rates and answers to the same prompts."),
+                views.containsKey("Chat") ? focusOnSelect(tab("Chat", views.get("Chat")))
+                        : placeholder("Chat", "Talk to a model; rank, correct and rate any of its turns."));
     }
 
     private static Tab orPlaceholder(java.util.Map<String, Node> views, String title, String text) {
@@ -52,7 +55,7 @@ public final class StageTabs extends TabPane {
         return tab(title, pane);
     }
 
-    /** The labeling view takes its keys through focus: give it focus whenever its tab is chosen. */
+    /** The labeling, arena and chat views take their keys through focus: give it whenever their tab is chosen. */
     private static Tab focusOnSelect(Tab tab) {
         tab.setOnSelectionChanged(e -> {
             if (tab.isSelected()) {

@@ -16,7 +16,13 @@ import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
 import org.rlhfworkbench.ui.label.LabelView;
 import org.rlhfworkbench.ui.label.LabelViewModel;
 import org.rlhfworkbench.ui.label.PreferencesKeyMapStore;
+import org.rlhfworkbench.jobs.chat.ProjectChatService;
+import org.rlhfworkbench.jobs.eval.ProjectArenaBackend;
+import org.rlhfworkbench.ui.chat.ChatView;
+import org.rlhfworkbench.ui.chat.ChatViewModel;
 import org.rlhfworkbench.ui.dpo.DpoView;
+import org.rlhfworkbench.ui.evaluate.ArenaView;
+import org.rlhfworkbench.ui.evaluate.ArenaViewModel;
 import org.rlhfworkbench.ui.dpo.DpoViewModel;
 import org.rlhfworkbench.ui.grpo.GrpoView;
 import org.rlhfworkbench.ui.grpo.GrpoViewModel;
@@ -48,6 +54,8 @@ public final class WorkbenchApp extends Application {
     private PpoViewModel ppo;
     private DpoViewModel dpo;
     private GrpoViewModel grpo;
+    private ArenaViewModel arena;
+    private ChatViewModel chat;
 
     @Override
     public void start(Stage stage) {
@@ -61,6 +69,8 @@ public final class WorkbenchApp extends Application {
         ppo = new PpoViewModel(executor, projectService);
         dpo = new DpoViewModel(executor, projectService);
         grpo = new GrpoViewModel(executor, projectService);
+        arena = new ArenaViewModel(executor, new ProjectArenaBackend(projectService));
+        chat = new ChatViewModel(executor, () -> new ProjectChatService(projectService.project()));
         viewModel.projectPathProperty().addListener((obs, old, dir) -> {
             labeling.projectChanged(dir == null || dir.isEmpty() ? null : Path.of(dir));
             if (dir != null && !dir.isEmpty()) {
@@ -69,11 +79,14 @@ public final class WorkbenchApp extends Application {
                 ppo.projectChanged();
                 dpo.projectChanged();
                 grpo.projectChanged();
+                arena.projectChanged();
+                chat.projectChanged();
             }
         });
         MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
                 "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo),
-                "GRPO", new GrpoView(grpo), "DPO", new DpoView(dpo)));
+                "GRPO", new GrpoView(grpo), "DPO", new DpoView(dpo), "Evaluate", new ArenaView(arena),
+                "Chat", new ChatView(chat)));
         stage.setOnCloseRequest(e -> {
             if (trainingActive() && !confirmQuit()) {
                 e.consume();
@@ -133,6 +146,12 @@ public final class WorkbenchApp extends Application {
         }
         if (grpo != null) {
             grpo.close();
+        }
+        if (arena != null) {
+            arena.close();
+        }
+        if (chat != null) {
+            chat.close();
         }
         if (reward != null) {
             reward.close();

@@ -99,7 +99,7 @@ class MainWindowTest {
         List<String> tabs = onFx(() -> ((TabPane) stage.getScene().lookup("#stageTabs")).getTabs().stream()
                 .map(Tab::getText).toList());
 
-        assertThat(tabs).containsExactly("Label", "SFT", "Reward", "PPO", "GRPO", "DPO", "Evaluate");
+        assertThat(tabs).containsExactly("Label", "SFT", "Reward", "PPO", "GRPO", "DPO", "Evaluate", "Chat");
     }
 
     private String label(String id) {

@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ResponseStream} fed by the generation worker. Listeners run under this object's lock,
+ * A {@link ResponseStream} fed by a generation worker (labeling, arena, chat). Listeners run under this object's lock,
  * so a listener attached mid-stream sees the replay and then every later piece exactly once, in
  * order. A listener that throws is logged and dropped; generation goes on.
  */
-final class LiveResponse implements ResponseStream {
+public final class LiveResponse implements ResponseStream {
     private static final Logger LOG = LoggerFactory.getLogger(LiveResponse.class);
 
     private final int slot;
@@ -22,12 +22,12 @@ final class LiveResponse implements ResponseStream {
     private int tokenCount;
     private String error;
 
-    LiveResponse(int slot) {
+    public LiveResponse(int slot) {
         this.slot = slot;
     }
 
     /** A response that is already stored (prefetched earlier, or reopened). */
-    static LiveResponse completed(int slot, String text, long generationId, int tokenCount) {
+    public static LiveResponse completed(int slot, String text, long generationId, int tokenCount) {
         LiveResponse r = new LiveResponse(slot);
         r.append(text);
         r.complete(generationId, tokenCount);
@@ -68,7 +68,7 @@ final class LiveResponse implements ResponseStream {
         return generationId;
     }
 
-    synchronized String error() {
+    public synchronized String error() {
         return error;
     }
 
@@ -76,7 +76,7 @@ final class LiveResponse implements ResponseStream {
         return generationId != null || error != null;
     }
 
-    synchronized void append(String delta) {
+    public synchronized void append(String delta) {
         if (delta.isEmpty() || finished()) {
             return;
         }
@@ -84,7 +84,7 @@ final class LiveResponse implements ResponseStream {
         listeners.removeIf(l -> !call(l, x -> x.onText(delta)));
     }
 
-    synchronized void complete(long id, int tokens) {
+    public synchronized void complete(long id, int tokens) {
         if (finished()) {
             return;
         }
@@ -95,7 +95,7 @@ final class LiveResponse implements ResponseStream {
         notifyAll();
     }
 
-    synchronized void fail(String message) {
+    public synchronized void fail(String message) {
         if (finished()) {
             return;
         }
@@ -106,7 +106,7 @@ final class LiveResponse implements ResponseStream {
     }
 
     /** Waits until stored or failed; returns the generation id, or throws with the failure. */
-    synchronized long await(long deadlineNanos) throws InterruptedException, TimeoutException {
+    public synchronized long await(long deadlineNanos) throws InterruptedException, TimeoutException {
         while (!finished()) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) {
