@@ -86,7 +86,7 @@ final class Migrations {
                     "DROP INDEX metric_run_name_step",
                     "CREATE UNIQUE INDEX metric_run_name_step ON metric(run_id, name, step)")),
             new Migration(6, "prompts may carry a reference answer (rule-based rewards check answers against it)",
-                    List.of("ALTER TABLE prompt ADD COLUMN reference TEXT"))),
+                    List.of("ALTER TABLE prompt ADD COLUMN reference TEXT")),
             new Migration(7, "arena votes: reason, per-criterion verdicts, opt-in preference pair; chat conversation trees", List.of(
                     "ALTER TABLE comparison ADD COLUMN reason TEXT",
                     "ALTER TABLE comparison ADD COLUMN ranking_id INTEGER REFERENCES ranking(id) ON DELETE SET NULL",

@@ -134,10 +134,12 @@ public final class ProjectChatService implements ChatService {
     private void sample(LanguageModel lm, long conversationId, Long parentId, Prompt prompt, long modelId, Sampling s,
                         long seed, List<LiveResponse> outs, BooleanSupplier cancelled) {
         ResponseGenerator generator = new ResponseGenerator(lm, cancelled);
-        SamplingParams params = new SamplingParams(s.temperature(), 0, s.topP(), s.maxNewTokens(), seed, generator.stopIds());
+        org.rlhfworkbench.jobs.label.PromptFormat format = ModelInput.format(project);
+        SamplingParams params = new SamplingParams(s.temperature(), 0, s.topP(), s.maxNewTokens(), seed,
+                generator.stopIds(format));
         String template = ModelInput.template(project);
         try {
-            generator.generate(List.of(ModelInput.render(project, lm, prompt)), outs.size(), params,
+            generator.generate(List.of(prompt), format, outs.size(), params,
                     new ResponseGenerator.Sink() {
                         @Override
                         public void onText(int p, int index, String delta) {

@@ -24,9 +24,11 @@ public final class Answers {
     public static void sample(Project project, LanguageModel lm, long modelId, Prompt prompt, Sampling s, long seed,
                               List<LiveResponse> outs, BooleanSupplier cancelled) {
         ResponseGenerator generator = new ResponseGenerator(lm, cancelled);
-        SamplingParams params = new SamplingParams(s.temperature(), 0, s.topP(), s.maxNewTokens(), seed, generator.stopIds());
+        org.rlhfworkbench.jobs.label.PromptFormat format = ModelInput.format(project);
+        SamplingParams params = new SamplingParams(s.temperature(), 0, s.topP(), s.maxNewTokens(), seed,
+                generator.stopIds(format));
         String template = ModelInput.template(project);
-        generator.generate(List.of(ModelInput.render(project, lm, prompt)), outs.size(), params, new ResponseGenerator.Sink() {
+        generator.generate(List.of(prompt), format, outs.size(), params, new ResponseGenerator.Sink() {
             @Override
             public void onText(int p, int index, String delta) {
                 outs.get(index).append(delta);

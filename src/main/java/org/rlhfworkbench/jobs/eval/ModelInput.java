@@ -1,22 +1,20 @@
 package org.rlhfworkbench.jobs.eval;
 
-import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.LabelConfig;
-import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.store.Project;
 
 /**
- * The one place the arena and the chat turn a prompt (plain, or a conversation of
- * {@link org.rlhfworkbench.core.Message}s) into what a model continues. Today that is the
- * project's {@link org.rlhfworkbench.jobs.label.PromptFormat}; when prompt formatting becomes the
- * model's chat template, repoint this method (the model is passed for that reason).
+ * The one place the arena and the chat take the project's prompt format: a prompt (plain, or a
+ * conversation of {@link org.rlhfworkbench.core.Message}s) becomes tokens through the
+ * {@link org.rlhfworkbench.jobs.label.PromptFormat}'s encoder for the model (its chat template in
+ * `chat` format), as everywhere else.
  */
 public final class ModelInput {
     private ModelInput() {
     }
 
-    public static String render(Project project, LanguageModel model, Prompt prompt) {
-        return LabelConfig.promptFormat(project).render(prompt);
+    public static org.rlhfworkbench.jobs.label.PromptFormat format(Project project) {
+        return LabelConfig.promptFormat(project);
     }
 
     /** The template name stored with each sampled answer (generation.sampling_json). */
