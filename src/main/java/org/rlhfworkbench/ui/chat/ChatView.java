@@ -204,6 +204,7 @@ public final class ChatView extends BorderPane {
         status.setId("chatStatus");
         status.textProperty().bind(vm.statusProperty());
         Label keys = new Label(KEYS);
+        keys.setWrapText(true);
         keys.getStyleClass().add("arena-help");
         VBox box = new VBox(6, editor, new HBox(6, input, new VBox(6, send, stop)), status, keys);
         box.setPadding(new Insets(8, 10, 10, 10));

@@ -29,6 +29,7 @@ final class SetupPane extends VBox {
         models.setId("arenaModels");
         models.setCellFactory(CheckBoxListCell.forListView(ModelOption::selectedProperty));
         models.setPrefHeight(150);
+        models.setPrefWidth(460);
 
         ChoiceBox<PromptSet> set = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(PromptSet.values()));
         set.setId("arenaPromptSet");
