@@ -69,7 +69,7 @@ public final class DpoJob implements TrainJob {
                 .filter(g -> DpoSetup.heldOut(g.promptId(), d.seed(), cfg.evalFraction())).toList(), d.bestWorst());
         trainPairs = train.size();
         trainer = new DpoTrainer(policy.model(), train, val, d);
-        Optional<DpoSetup.Reward> rm = DpoSetup.reward(project, cfg.rewardModel());
+        Optional<DpoSetup.Reward> rm = DpoSetup.reward(project, cfg.rewardModel(), policy);
         reward = rm.orElse(null);
         LanguageModel probeReference = reference();
         trainer.withProbes(10, DpoSetup.probes(project, policy, probeReference, rm.map(DpoSetup.Reward::scorer)

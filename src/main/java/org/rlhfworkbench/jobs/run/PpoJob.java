@@ -18,6 +18,7 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
+import org.rlhfworkbench.lm.tokenizer.SameTokenizer;
 import org.rlhfworkbench.lm.io.SafeTensors;
 import org.rlhfworkbench.lm.io.TensorData;
 import org.rlhfworkbench.store.Project;
@@ -90,6 +91,8 @@ public final class PpoJob implements TrainJob {
         reference = LanguageModels.load(ModelPicker.folder(project, from));
         Path rmFolder = ModelPicker.folder(project, rmEntry);
         reward = LanguageModels.load(rmFolder);
+        SameTokenizer.require(policy.tokenizer(), policy.folder(), reference.tokenizer(), reference.folder(), "reference");
+        SameTokenizer.require(policy.tokenizer(), policy.folder(), reward.tokenizer(), rmFolder, "reward model");
         JsonNode stats = new ObjectMapper().readTree(rmFolder.resolve(RewardJob.STATS_FILE).toFile());
         double mean = stats.path("reward_mean").asDouble(0);
         double std = Math.max(1e-3, stats.path("reward_std").asDouble(1));
