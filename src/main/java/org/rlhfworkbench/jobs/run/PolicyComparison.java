@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.core.sample.Rubric;
 import org.rlhfworkbench.core.sample.RubricScore;

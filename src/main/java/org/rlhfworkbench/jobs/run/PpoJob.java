@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.rlhfworkbench.core.Demonstration;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
