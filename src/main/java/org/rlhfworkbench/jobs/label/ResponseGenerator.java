@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.chat.PromptEncoder;

@@ -3,9 +3,9 @@ package org.rlhfworkbench.jobs.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
+import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.store.Project;
@@ -69,7 +69,7 @@ public final class DpoJob implements TrainJob {
                 .filter(g -> DpoSetup.heldOut(g.promptId(), d.seed(), cfg.evalFraction())).toList(), d.bestWorst());
         trainPairs = train.size();
         trainer = new DpoTrainer(policy.model(), train, val, d);
-        Optional<DpoSetup.Reward> rm = DpoSetup.reward(project, cfg.rewardModel());
+        Optional<DpoSetup.Reward> rm = DpoSetup.reward(project, cfg.rewardModel(), policy);
         reward = rm.orElse(null);
         LanguageModel probeReference = reference();
         trainer.withProbes(10, DpoSetup.probes(project, policy, probeReference, rm.map(DpoSetup.Reward::scorer)

@@ -3,11 +3,9 @@ package org.rlhfworkbench.jobs.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.core.Prompt;
@@ -15,6 +13,7 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
+import org.rlhfworkbench.lm.tokenizer.SameTokenizer;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.ppo.Probes;
@@ -41,14 +40,23 @@ final class DpoSetup {
         }
     }
 
-    /** The reward model {@code id} or the newest; empty when the project has none and none was named. */
-    static Optional<Reward> reward(Project project, Long id) throws java.io.IOException {
+    /**
+     * The reward model {@code id} or the newest; empty when the project has none and none was named.
+     * Refused when its tokenizer differs from the {@code policy}'s.
+     */
+    static Optional<Reward> reward(Project project, Long id, LanguageModel policy) throws java.io.IOException {
         if (id == null && project.models().all().stream().noneMatch(m -> m.kind() == ModelKind.REWARD)) {
             return Optional.empty();
         }
         ModelEntry e = ModelPicker.pick(project, id, ModelKind.REWARD);
         Path folder = ModelPicker.folder(project, e);
         LanguageModel lm = LanguageModels.load(folder);
+        try {
+            SameTokenizer.require(policy.tokenizer(), policy.folder(), lm.tokenizer(), folder, "reward model");
+        } catch (IllegalArgumentException different) {
+            lm.close();
+            throw different;
+        }
         JsonNode stats = new ObjectMapper().readTree(folder.resolve(RewardJob.STATS_FILE).toFile());
         double mean = stats.path("reward_mean").asDouble(0);
         double std = Math.max(1e-3, stats.path("reward_std").asDouble(1));

@@ -10,6 +10,7 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
+import org.rlhfworkbench.lm.tokenizer.SameTokenizer;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
 import org.rlhfworkbench.train.dpo.OnlineDpoTrainer;
@@ -63,7 +64,8 @@ public final class OnlineDpoJob implements TrainJob {
         Path folder = ModelPicker.folder(p, from);
         policy = LanguageModels.load(folder);
         sft = LanguageModels.load(folder);
-        reward = DpoSetup.reward(p, cfg.rewardModel()).orElseThrow(() -> new IllegalArgumentException(
+        SameTokenizer.require(policy.tokenizer(), policy.folder(), sft.tokenizer(), sft.folder(), "reference");
+        reward = DpoSetup.reward(p, cfg.rewardModel(), policy).orElseThrow(() -> new IllegalArgumentException(
                 "online DPO needs a reward model to score the samples; train one first (rlhf reward)"));
         PromptEncoder enc = PromptFormat.of(p).encoder(policy);
         int maxPrompt = policy.model().shape().maxPositions() - cfg.online().maxNewTokens();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.core.sample.Rubric;
 import org.rlhfworkbench.core.sample.RubricScore;
@@ -16,6 +15,7 @@ import org.rlhfworkbench.jobs.label.ResponseText;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
+import org.rlhfworkbench.lm.tokenizer.SameTokenizer;
 import org.rlhfworkbench.lm.sample.Sample;
 import org.rlhfworkbench.lm.sample.Sampler;
 import org.rlhfworkbench.lm.sample.SamplingParams;
@@ -57,6 +57,7 @@ public final class PolicyComparison {
             throw new IllegalArgumentException("no held-out prompts from the sample corpus for the rubric to judge");
         }
         try (LanguageModel base = LanguageModels.load(baseline); LanguageModel cand = LanguageModels.load(candidate)) {
+            SameTokenizer.require(cand.tokenizer(), candidate, base.tokenizer(), baseline, "baseline model");
             PromptEncoder enc = PromptFormat.of(project).encoder(cand);
             List<int[]> ids = judged.stream().map(enc::encode).toList();
             Set<Integer> eos = enc.stopIds();

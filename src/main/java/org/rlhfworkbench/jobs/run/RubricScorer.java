@@ -1,5 +1,6 @@
 package org.rlhfworkbench.jobs.run;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.core.sample.Rubric;
 import org.rlhfworkbench.core.sample.SampleCorpus;
 import org.rlhfworkbench.core.sample.SamplePrompt;
-import java.util.Arrays;
 import org.rlhfworkbench.jobs.label.ResponseText;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.tokenizer.TextTokenizer;

@@ -220,6 +220,7 @@ public final class ChatTemplate {
         j.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now", TemplateFunctions.class,
                 "strftimeNow", String.class));
         j.getGlobalContext().registerFilter(new PyJson());
+        j.getGlobalContext().registerFilter(new PyJson.Trim());
         return j;
     }
 }

@@ -26,7 +26,7 @@ public final class PromptEncoder {
     /** Which format; "chat" and "plain" are the values of the project setting. */
     public enum Kind { CHAT, PLAIN }
 
-    private static final String SENTINEL = "\u0001ANSWER\u0001";
+    private static final String SENTINEL = "ANSWERxSENTINELx7f3a";
 
     private final TextTokenizer tok;
     private final ChatTemplate template;

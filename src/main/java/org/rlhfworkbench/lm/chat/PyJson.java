@@ -26,6 +26,21 @@ final class PyJson implements Filter {
         return dumps(var, indent == null ? -1 : ((Number) indent).intValue());
     }
 
+    /** Jinja2's {@code trim}: Python's str.strip(), white space only (Java's trim also drops control characters). */
+    static final class Trim implements Filter {
+        @Override
+        public String getName() {
+            return "trim";
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+            String s = var == null ? "" : var.toString();
+            String chars = args.length > 0 ? args[0] : null;
+            return PyStringMethods.rstrip(PyStringMethods.lstrip(s, chars), chars);
+        }
+    }
+
     static String dumps(Object value, int indent) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, indent, 0);

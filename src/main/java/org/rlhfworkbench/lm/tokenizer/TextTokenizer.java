@@ -71,6 +71,25 @@ public interface TextTokenizer extends AutoCloseable {
     /** The padding id, if the model declares one (GPT-2 does not). */
     OptionalInt padId();
 
+    /**
+     * A hash of the whole vocabulary: every id's entry and whether it is special. Two tokenizers
+     * with equal fingerprints map every id to the same token (what two models must share before
+     * one's ids are fed to the other).
+     */
+    default String vocabularyFingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (int id = 0; id < vocabSize(); id++) {
+                sha.update(token(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(isSpecial(id) ? (byte) 1 : (byte) 0);
+                sha.update((byte) 0xff);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** Releases native resources; the tokenizer must not be used afterwards. */
     @Override
     default void close() {
