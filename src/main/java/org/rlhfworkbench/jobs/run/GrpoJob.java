@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.core.Prompt;
@@ -85,12 +84,16 @@ public final class GrpoJob implements TrainJob {
         }
         mix = sources.build(project, cfg.rewards().stream().map(RewardSpec::parse).toList(),
                 cfg.grpo().algorithm().normaliseSources());
-        PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
+        if (reference != null) {
+            org.rlhfworkbench.lm.tokenizer.SameTokenizer.require(policy.tokenizer(), policy.folder(),
+                    reference.tokenizer(), reference.folder(), "reference");
+        }
+        org.rlhfworkbench.lm.chat.PromptEncoder enc = PromptFormat.of(project).encoder(policy);
         int maxPrompt = policy.model().shape().maxPositions() - cfg.grpo().rollout().maxNewTokens();
         List<EpisodePrompt> train = new ArrayList<>();
         List<int[]> probes = new ArrayList<>();
         for (Prompt p : project.prompts().all()) {
-            int[] ids = policy.tokenizer().encode(format.render(p));
+            int[] ids = enc.encode(p);
             if (ids.length == 0 || ids.length > maxPrompt) {
                 continue;
             }
@@ -105,7 +108,7 @@ public final class GrpoJob implements TrainJob {
             }
         }
         promptCount = train.size();
-        Set<Integer> eos = java.util.Arrays.stream(policy.tokenizer().eosIds()).boxed().collect(Collectors.toSet());
+        Set<Integer> eos = enc.stopIds();
         java.util.function.Function<int[], String> decode = ids -> policy.tokenizer().decode(ids, true);
         java.util.function.Function<int[], String> answer = ids -> ResponseText.clean(decode.apply(ids));
         Probes probe = null;

@@ -39,15 +39,21 @@ public final class WeightsIo {
         return w;
     }
 
+    /**
+     * On CPU, DJL wraps a direct buffer without copying and keeps it alive, so weights made that way
+     * would count against the JVM's direct-memory limit (by default the heap size: a 0.5B model in
+     * three copies would not fit). So the values are copied once into memory libtorch owns, and the
+     * direct buffer is freed at once: at most one tensor is ever held twice.
+     */
     private static NDArray toArray(NDManager m, TensorData t, boolean transposed) {
-        long[] shape = t.shape();
-        NDArray a = m.create(NativeFloats.of(t), new Shape(shape), DataType.FLOAT32);
-        if (!transposed) {
-            return a;
+        java.nio.ByteBuffer floats = NativeFloats.of(t);
+        NDArray owned;
+        try (NDArray wrapped = m.create(floats, new Shape(t.shape()), DataType.FLOAT32);
+             NDArray view = transposed ? wrapped.transpose() : null) {
+            owned = transposed ? view.duplicate() : wrapped.duplicate();   // (out, in), contiguous
         }
-        NDArray tr = a.transpose().duplicate();   // (in, out) -> (out, in), contiguous
-        a.close();
-        return tr;
+        NativeFloats.free(floats);
+        return owned;
     }
 
     /** Weights -> checkpoint tensors in HF layout (float32). */

@@ -54,6 +54,23 @@ public final class NativeFloats {
         return out.rewind();
     }
 
+    /**
+     * Frees a buffer from {@link #of} now instead of at some later garbage collection. The caller
+     * guarantees that nothing (no NDArray) still reads it.
+     */
+    public static void free(ByteBuffer direct) {
+        if (!direct.isDirect()) {
+            return;
+        }
+        try {
+            java.lang.reflect.Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            ((sun.misc.Unsafe) f.get(null)).invokeCleaner(direct);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // left to the garbage collector
+        }
+    }
+
     private static void widen(ByteBuffer in, DType dtype, FloatBuffer floats, ByteBuffer out) {
         switch (dtype) {
             case F32 -> {
