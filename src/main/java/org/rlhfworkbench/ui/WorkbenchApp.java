@@ -11,6 +11,7 @@ import org.rlhfworkbench.jobs.ComputeDevice;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.ThreadPoolBackgroundExecutor;
 import org.rlhfworkbench.jobs.label.LabelingService;
+import org.rlhfworkbench.jobs.label.NotifyingLabelingService;
 import org.rlhfworkbench.jobs.label.ProjectLabelingService;
 import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
 import org.rlhfworkbench.ui.label.LabelView;
@@ -91,7 +92,7 @@ public final class WorkbenchApp extends Application {
             if (!project.dir().equals(projectDir.toAbsolutePath().normalize()) || project.models().count() == 0) {
                 return null;  // "No policy model": the view says how to get one
             }
-            return new ProjectLabelingService(project, 0L);
+            return new NotifyingLabelingService(new ProjectLabelingService(project, 0L), projectService);
         };
     }
 

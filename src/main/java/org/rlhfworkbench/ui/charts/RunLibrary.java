@@ -17,6 +17,7 @@ import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
+import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.store.Project;
 
@@ -40,6 +41,11 @@ public final class RunLibrary {
         this.projects = projects;
         this.kind = kind;
         this.dashboard = dashboard;
+        projects.addListener(change -> {
+            if (change == ProjectChange.RUNS || change == ProjectChange.MODELS) {
+                refresh();  // models trained or added in another tab reach this screen's pickers
+            }
+        });
     }
 
     private record Lists(List<RunRecord> runs, List<ModelEntry> models) {

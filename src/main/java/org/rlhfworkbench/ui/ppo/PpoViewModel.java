@@ -70,7 +70,10 @@ public final class PpoViewModel {
     /** Reads the open project's models and PPO runs; call after a project was opened. */
     public void projectChanged() {
         unfinished.runActive(running.get());
-        runner.library().refresh();
+        if (!running.get()) {
+            live.watch(null, true);  // the old project's samples and signals go
+        }
+        runner.projectChanged();
     }
 
     /** Starts a PPO run with the current settings. */

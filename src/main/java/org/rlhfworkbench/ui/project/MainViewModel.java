@@ -19,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
+import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.ProjectSummary;
 
@@ -51,6 +52,16 @@ public final class MainViewModel {
         for (ProjectCount count : ProjectCount.values()) {
             counts.put(count, new SimpleLongProperty(this, count.key()));
         }
+        service.addListener(change -> {
+            if (change != ProjectChange.OPENED) {
+                refreshQuietly();
+            }
+        });
+    }
+
+    /** Reads the counts and prompts again after a change elsewhere (labels, imports, models, runs); no status line. */
+    private void refreshQuietly() {
+        executor.submit("Reading project counts", service::refresh, this::show, error -> { });
     }
 
     /** Opens the project asked for on the command line, else the last one, else the sample. */
