@@ -59,7 +59,7 @@ public final class PpoViewModel {
     public PpoViewModel(BackgroundExecutor executor, ProjectService projects) {
         this.projects = projects;
         runner = new TrainingRunner(executor, projects, "ppo", DASHBOARD);
-        unfinished = new UnfinishedRun(runner.library().runs());
+        unfinished = new UnfinishedRun(runner.library().runs(), runner.library()::checkpointStep);
         running.bind(runner.activeProperty().or(saving));
         runner.library().models().addListener((ListChangeListener.Change<?> c) ->
                 settings.modelsChanged(runner.library().models()));

@@ -1,6 +1,5 @@
 package org.rlhfworkbench.ui.project;
 
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -9,6 +8,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import javafx.stage.WindowEvent;
 
 /** Menu bar and tool bar of the main window; both forward to the view's New and Open actions. */
 final class ProjectActions extends VBox {
@@ -22,7 +22,9 @@ final class ProjectActions extends VBox {
         openItem.setOnAction(e -> onOpen.run());
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quitItem.setOnAction(e -> Platform.exit());
+        // a close request, not Platform.exit(): the window's guard asks first while a run trains
+        quitItem.setOnAction(e -> getScene().getWindow().fireEvent(
+                new WindowEvent(getScene().getWindow(), WindowEvent.WINDOW_CLOSE_REQUEST)));
         Menu file = new Menu("File", null, newItem, openItem, new SeparatorMenuItem(), quitItem);
         MenuBar menuBar = new MenuBar(file);
         menuBar.setId("menuBar");
