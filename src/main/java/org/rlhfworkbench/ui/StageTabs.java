@@ -35,6 +35,10 @@ public final class StageTabs extends TabPane {
                 orPlaceholder(views, "PPO", "PPO against the reward model with a KL penalty: reward, KL and samples as it runs."),
                 orPlaceholder(views, "DPO", "Direct preference optimisation on the pairs: loss and reward margins."),
                 placeholder("Evaluate", "Compare models side by side: win rates and answers to the same prompts."));
+        if (views.containsKey("Models")) {
+            getTabs().add(0, tab("Models", views.get("Models")));
+            getSelectionModel().select(1);  // the Label tab stays the first one shown
+        }
     }
 
     private static Tab orPlaceholder(java.util.Map<String, Node> views, String title, String text) {

@@ -22,6 +22,8 @@ import org.rlhfworkbench.ui.dpo.DpoView;
 import org.rlhfworkbench.ui.dpo.DpoViewModel;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.PpoViewModel;
+import org.rlhfworkbench.ui.models.ModelsView;
+import org.rlhfworkbench.ui.models.ModelsViewModel;
 import org.rlhfworkbench.ui.project.MainViewModel;
 import org.rlhfworkbench.ui.reward.RewardView;
 import org.rlhfworkbench.ui.reward.RewardViewModel;
@@ -69,7 +71,8 @@ public final class WorkbenchApp extends Application {
                 dpo.projectChanged();
             }
         });
-        MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
+        ModelsViewModel models = new ModelsViewModel(executor, projectService);
+        MainWindow.show(stage, viewModel, java.util.Map.of("Models", new ModelsView(models), "Label", new LabelView(labelViewModel),
                 "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo),
                 "DPO", new DpoView(dpo)));
         stage.setOnCloseRequest(e -> {
