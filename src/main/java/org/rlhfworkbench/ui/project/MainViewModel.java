@@ -45,6 +45,7 @@ public final class MainViewModel {
     private final StringBinding title = Bindings.createStringBinding(
             () -> projectName.get().isEmpty() ? APP_TITLE : APP_TITLE + " — " + projectName.get(), projectName);
     private int pending;
+    private org.rlhfworkbench.ui.data.DataViewModel data;
 
     public MainViewModel(BackgroundExecutor executor, ProjectService service) {
         this.executor = executor;
@@ -95,6 +96,14 @@ public final class MainViewModel {
             statusMessage.set(action + " failed: " + message);
             lastError.set(message);
         });
+    }
+
+    /** The import and export dialogs' state for the open project (made on first use). */
+    public org.rlhfworkbench.ui.data.DataViewModel data() {
+        if (data == null) {
+            data = new org.rlhfworkbench.ui.data.DataViewModel(executor, service);
+        }
+        return data;
     }
 
     /** Asks {@code probe} (on the background worker: it may load the native engine) which device computes. */
