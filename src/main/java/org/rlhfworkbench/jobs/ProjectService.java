@@ -3,6 +3,9 @@ package org.rlhfworkbench.jobs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.rlhfworkbench.jobs.run.TrainingSlot;
 import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.store.ProjectException;
@@ -21,6 +24,7 @@ public final class ProjectService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectService.class);
 
     private final WorkbenchHome home;
+    private final List<Consumer<ProjectChange>> listeners = new CopyOnWriteArrayList<>();
     private Project current;
 
     public ProjectService(Path homeDir) {
@@ -48,11 +52,48 @@ public final class ProjectService implements AutoCloseable {
         if (current != null && current.dir().equals(abs)) {
             return refresh();
         }
+        refuseWhileTraining(abs);
+        if (!Project.isProject(abs) && java.nio.file.Files.isRegularFile(abs.resolve("config.json"))) {
+            throw new ProjectException(abs + " is a model folder, not a project (no " + Project.DB_FILE + "). Open or"
+                    + " create a project, then add the model in the Models tab (Add model folder).");
+        }
         return replaceWith(Project.open(abs));
     }
 
     public synchronized ProjectSummary create(Path dir) {
+        refuseWhileTraining(dir);
         return replaceWith(Project.create(dir));
+    }
+
+    /**
+     * Listens to the change feed: {@code listener} runs on the thread that made the change (a
+     * background worker or a training thread), so a view model hands its refresh to its executor.
+     */
+    public void addListener(Consumer<ProjectChange> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<ProjectChange> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells every listener that {@code change} happened in the open project. */
+    public void changed(ProjectChange change) {
+        for (Consumer<ProjectChange> l : listeners) {
+            try {
+                l.accept(change);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of {} failed: {}", change, e.toString());
+            }
+        }
+    }
+
+    /** Switching projects under a training run would pull its database away: refused, naming the run. */
+    private void refuseWhileTraining(Path dir) {
+        TrainingSlot.active().ifPresent(run -> {
+            throw new IllegalStateException("Cannot open " + dir + " while " + run.describe()
+                    + " is training; stop it first (it keeps a checkpoint).");
+        });
     }
 
     /** Reads the open project again, e.g. after a job added data to it. */
@@ -94,6 +135,7 @@ public final class ProjectService implements AutoCloseable {
         closePrevious();
         current = opened;
         remember(opened.dir());
+        changed(ProjectChange.OPENED);
         return summary;
     }
 

@@ -28,6 +28,22 @@ public final class ModelRepository {
         return db.query("SELECT " + COLS + " FROM model ORDER BY id", ModelRepository::map);
     }
 
+    public void rename(long id, String name) {
+        db.update("UPDATE model SET name = ? WHERE id = ?", name, id);
+    }
+
+    /** Removes the model's row; the caller checks first that nothing refers to it. */
+    public void delete(long id) {
+        db.update("DELETE FROM model WHERE id = ?", id);
+    }
+
+    /** How many rows of other tables (child models, generations, comparisons) refer to the model. */
+    public long references(long id) {
+        return db.count("SELECT (SELECT count(*) FROM model WHERE parent_id = ?)"
+                + " + (SELECT count(*) FROM generation WHERE model_id = ?)"
+                + " + (SELECT count(*) FROM comparison WHERE model_a = ? OR model_b = ?)", id, id, id, id);
+    }
+
     public long count() {
         return db.count("SELECT count(*) FROM model");
     }

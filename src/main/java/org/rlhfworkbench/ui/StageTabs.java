@@ -40,6 +40,10 @@ public final class StageTabs extends TabPane {
                         : placeholder("Evaluate", "Compare models side by side: win rates and answers to the same prompts."),
                 views.containsKey("Chat") ? focusOnSelect(tab("Chat", views.get("Chat")))
                         : placeholder("Chat", "Talk to a model; rank, correct and rate any of its turns."));
+        if (views.containsKey("Models")) {
+            getTabs().add(0, tab("Models", views.get("Models")));
+            getSelectionModel().select(1);  // the Label tab stays the first one shown
+        }
     }
 
     private static Tab orPlaceholder(java.util.Map<String, Node> views, String title, String text) {

@@ -11,6 +11,8 @@ import org.rlhfworkbench.jobs.ComputeDevice;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.ThreadPoolBackgroundExecutor;
 import org.rlhfworkbench.jobs.label.LabelingService;
+import org.rlhfworkbench.jobs.run.TrainingSlot;
+import org.rlhfworkbench.jobs.label.NotifyingLabelingService;
 import org.rlhfworkbench.jobs.label.ProjectLabelingService;
 import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
 import org.rlhfworkbench.ui.label.LabelView;
@@ -28,6 +30,8 @@ import org.rlhfworkbench.ui.grpo.GrpoView;
 import org.rlhfworkbench.ui.grpo.GrpoViewModel;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.PpoViewModel;
+import org.rlhfworkbench.ui.models.ModelsView;
+import org.rlhfworkbench.ui.models.ModelsViewModel;
 import org.rlhfworkbench.ui.project.MainViewModel;
 import org.rlhfworkbench.ui.reward.RewardView;
 import org.rlhfworkbench.ui.reward.RewardViewModel;
@@ -45,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkbenchApp extends Application {
     public static final String PROJECT_PROPERTY = "rlhf.project";
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+    private static final java.time.Duration QUIT_WAIT = java.time.Duration.ofMinutes(2);
 
     private ThreadPoolBackgroundExecutor executor;
     private ProjectService projectService;
@@ -83,7 +88,8 @@ public final class WorkbenchApp extends Application {
                 chat.projectChanged();
             }
         });
-        MainWindow.show(stage, viewModel, java.util.Map.of("Label", new LabelView(labelViewModel),
+        ModelsViewModel models = new ModelsViewModel(executor, projectService);
+        MainWindow.show(stage, viewModel, java.util.Map.of("Models", new ModelsView(models), "Label", new LabelView(labelViewModel),
                 "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo),
                 "GRPO", new GrpoView(grpo), "DPO", new DpoView(dpo), "Evaluate", new ArenaView(arena),
                 "Chat", new ChatView(chat)));
@@ -109,23 +115,31 @@ public final class WorkbenchApp extends Application {
             if (!project.dir().equals(projectDir.toAbsolutePath().normalize()) || project.models().count() == 0) {
                 return null;  // "No policy model": the view says how to get one
             }
-            return new ProjectLabelingService(project, 0L);
+            return new NotifyingLabelingService(new ProjectLabelingService(project, 0L), projectService);
         };
     }
 
     private boolean trainingActive() {
-        return ppo.runningProperty().get() || sft.runner().activeProperty().get()
+        return TrainingSlot.active().isPresent() || ppo.runningProperty().get() || sft.runner().activeProperty().get()
                 || reward.runner().activeProperty().get() || dpo.runner().activeProperty().get()
                 || grpo.runner().activeProperty().get();
     }
 
-    /** Closing during a run asks first; the run stops at its next step and keeps its last checkpoint. */
+    /**
+     * Closing during a run asks: stop it at a checkpoint and quit, or keep training. Quitting
+     * waits in {@link #stop()} until the run has written its checkpoint.
+     */
     private static boolean confirmQuit() {
+        String what = TrainingSlot.active().map(TrainingSlot.ActiveRun::describe).orElse("A training run");
+        javafx.scene.control.ButtonType stopAndQuit = new javafx.scene.control.ButtonType("Stop at a checkpoint and quit",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep training",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "A training run is in progress. Quit anyway? It stops after a checkpoint; reopen the project"
-                        + " and resume it from the runs list.");
+                what + " is training. Quitting stops it after the current step and saves a checkpoint; reopen the"
+                        + " project and resume it from the runs list.", stopAndQuit, keep);
         a.setHeaderText("Training is running");
-        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        return a.showAndWait().filter(b -> b == stopAndQuit).isPresent();
     }
 
     static Optional<Path> requestedProject() {
@@ -158,6 +172,13 @@ public final class WorkbenchApp extends Application {
         }
         if (ppo != null) {
             ppo.close();
+        }
+        try {
+            if (!TrainingSlot.awaitIdle(QUIT_WAIT)) {
+                LOG.warn("The run did not stop within {}; quitting without its last checkpoint", QUIT_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (executor != null) {
             executor.shutdown();

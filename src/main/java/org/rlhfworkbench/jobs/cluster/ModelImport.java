@@ -30,33 +30,57 @@ public final class ModelImport {
     }
 
     public static Result importModel(Project project, Path source, ModelKind kind, String name) throws IOException {
+        return importModel(project, source, kind, name, false, done -> { });
+    }
+
+    /**
+     * Like {@link #importModel(Project, Path, ModelKind, String)}, after the same check. With
+     * {@code link}, nothing is copied: the project gets models/linked-NAME, a symbolic link to the
+     * folder, so the stored path stays inside the project while the weights stay where they are
+     * (moving or deleting the original breaks the link; the Models table then shows no facts).
+     *
+     * @param progress receives the fraction copied, 0..1 (only 1 when linking)
+     */
+    public static Result importModel(Project project, Path source, ModelKind kind, String name, boolean link,
+                                     java.util.function.DoubleConsumer progress) throws IOException {
         Path from = source.toAbsolutePath().normalize();
         if (!Files.isDirectory(from)) {
             throw new IllegalArgumentException("cannot import " + from + ": not a folder");
         }
         validate(from, kind);
+        String prefix = link ? "models/linked-" : "models/imported-";
         String slug = slug(name);
-        String rel = "models/imported-" + slug;
-        for (int i = 2; Files.exists(project.dir().resolve(rel)); i++) {
-            rel = "models/imported-" + slug + "-" + i;
+        String rel = prefix + slug;
+        for (int i = 2; Files.exists(project.dir().resolve(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+            rel = prefix + slug + "-" + i;
         }
         Path target = project.dir().resolve(rel);
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-        try {
-            ClusterExport.copyFiles(from, tmp);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            ClusterExport.deleteTree(tmp);
-            throw e;
+        if (link) {
+            try {
+                Files.createSymbolicLink(target, from);
+            } catch (UnsupportedOperationException | IOException e) {
+                throw new IOException("cannot link " + target + " to " + from + " (" + e.getMessage()
+                        + "); copy the model into the project instead", e);
+            }
+        } else {
+            Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+            try {
+                FolderCopy.copy(from, tmp, progress);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                ClusterExport.deleteTree(tmp);
+                throw e;
+            }
         }
+        progress.accept(1.0);
         long id = project.models().add(name, kind, null, rel, null);
         LOG.info("Imported {} as model {} ({}) in {}", from, id, kind.dbName(), target);
         return new Result(id, name, kind, rel);
     }
 
     /** Loads the checkpoint as the workbench would; a reward model must also carry its "score" head. */
-    static void validate(Path folder, ModelKind kind) {
+    public static void validate(Path folder, ModelKind kind) {
         try (LanguageModel lm = LanguageModels.load(folder)) {
             if (kind == ModelKind.REWARD && !lm.model().weights().has("score.weight")) {
                 throw new IllegalArgumentException("cannot import " + folder + " as a reward model: "

@@ -26,6 +26,16 @@ public final class Jobs {
 
     /** Starts a new run of {@code job}. */
     public static JobHandle start(Project project, TrainJob job, RunListener listener) throws IOException {
+        TrainingSlot.take("a " + job.kind() + " run");
+        try {
+            return startHoldingSlot(project, job, listener);
+        } catch (IOException | RuntimeException | Error e) {
+            TrainingSlot.abandon();
+            throw e;
+        }
+    }
+
+    private static JobHandle startHoldingSlot(Project project, TrainJob job, RunListener listener) throws IOException {
         ObjectNode cfg = JSON.createObjectNode();
         cfg.put("kind", job.kind());
         cfg.put("seed", job.seed());
@@ -47,7 +57,31 @@ public final class Jobs {
         if (run.status() == RunStatus.DONE) {
             throw new IllegalArgumentException("run " + runId + " is already done");
         }
-        return launch(project, runId, job, listener, true);
+        TrainingSlot.take("to resume run " + runId);
+        try {
+            return launch(project, runId, job, listener, true);
+        } catch (RuntimeException | Error e) {
+            TrainingSlot.abandon();
+            throw e;
+        }
+    }
+
+    /**
+     * The step a run's checkpoint continues from, or empty when the run saved none yet (resuming
+     * it then starts again from step 0: the screen must say so).
+     */
+    public static java.util.OptionalLong checkpointStep(Project project, long runId) {
+        Path dir = runDir(project, runId);
+        if (!org.rlhfworkbench.train.run.Checkpoint.exists(dir)) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(JSON.readTree(dir.resolve("checkpoint").resolve("state.json").toFile())
+                    .path("step").asLong());
+        } catch (IOException e) {
+            LOG.warn("cannot read the checkpoint state of run {}: {}", runId, e.getMessage());
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /** The saved config of a run, as written at its start. */
@@ -64,6 +98,7 @@ public final class Jobs {
     }
 
     private static JobHandle launch(Project project, long runId, TrainJob job, RunListener listener, boolean resume) {
+        TrainingSlot.name(new TrainingSlot.ActiveRun(runId, job.kind(), project.dir()));
         JobContext ctx = new JobContext(project, runId, runDir(project, runId), listener);
         CompletableFuture<JobHandle.JobResult> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -71,6 +106,8 @@ public final class Jobs {
                 done.complete(execute(project, runId, job, ctx, listener, resume));
             } catch (Throwable e) {  // even a failure while recording the failure ends the wait
                 done.completeExceptionally(e);
+            } finally {
+                TrainingSlot.release(runId);
             }
         }, "rlhf-train-" + runId);
         t.setDaemon(true);
@@ -103,6 +140,7 @@ public final class Jobs {
 
     private static JobHandle.JobResult end(Project project, long runId, RunStatus status, String message,
                                            RunListener listener) {
+        TrainingSlot.release(runId);  // before the last event, so a listener may start the next run at once
         project.runs().setStatus(runId, status, status == RunStatus.FAILED ? message : null);
         listener.onStatus(status, status == RunStatus.FAILED ? message : null);
         return new JobHandle.JobResult(runId, status, message);

@@ -17,6 +17,7 @@ import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
+import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.store.Project;
 
@@ -40,10 +41,17 @@ public final class RunLibrary {
         this.projects = projects;
         this.kind = kind;
         this.dashboard = dashboard;
+        projects.addListener(change -> {
+            if (change == ProjectChange.RUNS || change == ProjectChange.MODELS) {
+                refresh();  // models trained or added in another tab reach this screen's pickers
+            }
+        });
     }
 
-    private record Lists(List<RunRecord> runs, List<ModelEntry> models) {
+    private record Lists(List<RunRecord> runs, List<ModelEntry> models, java.util.Map<Long, Long> checkpoints) {
     }
+
+    private java.util.Map<Long, Long> checkpoints = java.util.Map.of();
 
     /** Reads the runs of this kind (newest first) and all models of the open project again. */
     public void refresh() {
@@ -51,8 +59,15 @@ public final class RunLibrary {
             Project p = projects.project();
             List<RunRecord> mine = p.runs().all().stream().filter(r -> java.util.List.of(kind.split("\\|")).contains(r.kind()))
                     .sorted(Comparator.comparingLong(RunRecord::id).reversed()).toList();
-            return new Lists(mine, org.rlhfworkbench.jobs.ModelFactsService.describe(p));
+            java.util.Map<Long, Long> steps = new java.util.HashMap<>();
+            for (RunRecord r : mine) {
+                if (r.status() != org.rlhfworkbench.core.RunStatus.DONE) {
+                    org.rlhfworkbench.jobs.run.Jobs.checkpointStep(p, r.id()).ifPresent(step -> steps.put(r.id(), step));
+                }
+            }
+            return new Lists(mine, org.rlhfworkbench.jobs.ModelFactsService.describe(p), steps);
         }, lists -> {
+            checkpoints = java.util.Map.copyOf(lists.checkpoints());
             runs.setAll(lists.runs());
             models.setAll(lists.models());
         }, e -> status("Cannot read the runs: " + message(e), true));
@@ -110,6 +125,17 @@ public final class RunLibrary {
             }
         }
         return e.toString();
+    }
+
+    /** The step an unfinished run's checkpoint continues from, or null when it saved none (a resume restarts at 0). */
+    public Long checkpointStep(long runId) {
+        return checkpoints.get(runId);
+    }
+
+    /** "Resume from step 120", or "Restart (no checkpoint)" when the run saved none. */
+    public String resumeLabel(RunRecord run) {
+        Long step = run == null ? null : checkpointStep(run.id());
+        return step == null ? "Restart (no checkpoint)" : "Resume from step " + step;
     }
 
     public ObservableList<RunRecord> runs() {

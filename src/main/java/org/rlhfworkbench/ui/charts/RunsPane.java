@@ -63,6 +63,9 @@ public final class RunsPane extends VBox {
         resumeRun.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || selected.get().status() == RunStatus.DONE, selected).or(runner.activeProperty()));
         resumeRun.setOnAction(e -> resume.accept(selected.get()));
+        resumeRun.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null
+                || selected.get().status() == RunStatus.DONE ? "Resume run" : runner.library().resumeLabel(selected.get()),
+                selected, runner.library().runs()));
         Label title = new Label("Runs");
         title.getStyleClass().add("section-title");
         getChildren().addAll(title, table, new HBox(6, show, overlay, resumeRun));

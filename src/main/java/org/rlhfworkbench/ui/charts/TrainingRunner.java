@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.core.RunStatus;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
+import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.run.JobHandle;
 import org.rlhfworkbench.jobs.run.Jobs;
@@ -171,6 +172,7 @@ public final class TrainingRunner {
             dashboard.show(runName(), started.before());
             drain();
             starting.set(false); // after the first status, so the run never looks inactive in between
+            projects.changed(ProjectChange.RUNS);  // every runs table shows the active run
         }, error -> {
             starting.set(false);
             cleanup.accept(error);
@@ -190,8 +192,25 @@ public final class TrainingRunner {
             default -> { }
         }
         if (s == RunStatus.DONE || s == RunStatus.CANCELLED || s == RunStatus.FAILED) {
-            library.refresh();
+            projects.changed(ProjectChange.RUNS);  // runs tables, model pickers and counts in every tab
         }
+    }
+
+    /**
+     * Another project was opened: unless a run is active (switching is refused then), the screen
+     * forgets the old project's run (charts, status, handle) and reads the new one's runs and models.
+     */
+    public void projectChanged() {
+        if (!active.get()) {
+            handle = null;
+            queue = null;
+            lastLog = "";
+            status.set(null);
+            dashboard.clearOverlay();
+            dashboard.startLive("");
+            library.status("", false);
+        }
+        library.refresh();
     }
 
     private String runName() {

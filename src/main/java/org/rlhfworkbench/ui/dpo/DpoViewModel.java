@@ -53,7 +53,7 @@ public final class DpoViewModel {
 
     /** Reads the open project's models and DPO runs; call after a project was opened. */
     public void projectChanged() {
-        runner.library().refresh();
+        runner.projectChanged();
     }
 
     /** Starts an offline or online run (as the settings say). */

@@ -59,7 +59,7 @@ public final class PpoViewModel {
     public PpoViewModel(BackgroundExecutor executor, ProjectService projects) {
         this.projects = projects;
         runner = new TrainingRunner(executor, projects, "ppo", DASHBOARD);
-        unfinished = new UnfinishedRun(runner.library().runs());
+        unfinished = new UnfinishedRun(runner.library().runs(), runner.library()::checkpointStep);
         running.bind(runner.activeProperty().or(saving));
         runner.library().models().addListener((ListChangeListener.Change<?> c) ->
                 settings.modelsChanged(runner.library().models()));
@@ -70,7 +70,10 @@ public final class PpoViewModel {
     /** Reads the open project's models and PPO runs; call after a project was opened. */
     public void projectChanged() {
         unfinished.runActive(running.get());
-        runner.library().refresh();
+        if (!running.get()) {
+            live.watch(null, true);  // the old project's samples and signals go
+        }
+        runner.projectChanged();
     }
 
     /** Starts a PPO run with the current settings. */

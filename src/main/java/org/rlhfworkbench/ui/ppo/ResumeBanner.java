@@ -17,12 +17,12 @@ final class ResumeBanner extends HBox {
         UnfinishedRun offer = viewModel.unfinished();
         Label text = new Label();
         text.setWrapText(true);
-        text.textProperty().bind(Bindings.createStringBinding(() -> offer.runProperty().get() == null ? ""
-                : UnfinishedRun.describe(offer.runProperty().get()), offer.runProperty()));
+        text.textProperty().bind(Bindings.createStringBinding(offer::describeOffer, offer.runProperty()));
         HBox.setHgrow(text, Priority.ALWAYS);
         Button resume = new Button("Resume");
         resume.setId("resumeUnfinished");
         resume.setOnAction(e -> viewModel.resumeUnfinished());
+        resume.textProperty().bind(Bindings.createStringBinding(offer::actionLabel, offer.runProperty()));
         Button dismiss = new Button("Not now");
         dismiss.setId("dismissUnfinished");
         dismiss.setOnAction(e -> offer.dismiss());

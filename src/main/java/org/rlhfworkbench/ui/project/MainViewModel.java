@@ -19,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
+import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.ProjectSummary;
 
@@ -44,6 +45,7 @@ public final class MainViewModel {
     private final StringBinding title = Bindings.createStringBinding(
             () -> projectName.get().isEmpty() ? APP_TITLE : APP_TITLE + " — " + projectName.get(), projectName);
     private int pending;
+    private org.rlhfworkbench.ui.data.DataViewModel data;
 
     public MainViewModel(BackgroundExecutor executor, ProjectService service) {
         this.executor = executor;
@@ -51,6 +53,16 @@ public final class MainViewModel {
         for (ProjectCount count : ProjectCount.values()) {
             counts.put(count, new SimpleLongProperty(this, count.key()));
         }
+        service.addListener(change -> {
+            if (change != ProjectChange.OPENED) {
+                refreshQuietly();
+            }
+        });
+    }
+
+    /** Reads the counts and prompts again after a change elsewhere (labels, imports, models, runs); no status line. */
+    private void refreshQuietly() {
+        executor.submit("Reading project counts", service::refresh, this::show, error -> { });
     }
 
     /** Opens the project asked for on the command line, else the last one, else the sample. */
@@ -84,6 +96,14 @@ public final class MainViewModel {
             statusMessage.set(action + " failed: " + message);
             lastError.set(message);
         });
+    }
+
+    /** The import and export dialogs' state for the open project (made on first use). */
+    public org.rlhfworkbench.ui.data.DataViewModel data() {
+        if (data == null) {
+            data = new org.rlhfworkbench.ui.data.DataViewModel(executor, service);
+        }
+        return data;
     }
 
     /** Asks {@code probe} (on the background worker: it may load the native engine) which device computes. */

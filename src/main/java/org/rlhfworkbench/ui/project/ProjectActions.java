@@ -1,6 +1,5 @@
 package org.rlhfworkbench.ui.project;
 
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -9,6 +8,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import javafx.stage.WindowEvent;
+import org.rlhfworkbench.ui.data.DataDialogs;
 
 /** Menu bar and tool bar of the main window; both forward to the view's New and Open actions. */
 final class ProjectActions extends VBox {
@@ -22,8 +23,19 @@ final class ProjectActions extends VBox {
         openItem.setOnAction(e -> onOpen.run());
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quitItem.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, newItem, openItem, new SeparatorMenuItem(), quitItem);
+        // a close request, not Platform.exit(): the window's guard asks first while a run trains
+        quitItem.setOnAction(e -> getScene().getWindow().fireEvent(
+                new WindowEvent(getScene().getWindow(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        MenuItem importItem = new MenuItem("Import data...");
+        importItem.setId("importData");
+        importItem.setOnAction(e -> DataDialogs.showImport(getScene().getWindow(), viewModel.data()));
+        MenuItem exportItem = new MenuItem("Export data...");
+        exportItem.setId("exportData");
+        exportItem.setOnAction(e -> DataDialogs.showExport(getScene().getWindow(), viewModel.data()));
+        importItem.disableProperty().bind(viewModel.projectPathProperty().isEmpty());
+        exportItem.disableProperty().bind(viewModel.projectPathProperty().isEmpty());
+        Menu file = new Menu("File", null, newItem, openItem, new SeparatorMenuItem(), importItem, exportItem,
+                new SeparatorMenuItem(), quitItem);
         MenuBar menuBar = new MenuBar(file);
         menuBar.setId("menuBar");
 

@@ -67,7 +67,7 @@ public final class RewardViewModel {
     /** Reads the open project's models and reward runs and drops the inspected model; call after a project opened. */
     public void projectChanged() {
         inspection.close();
-        runner.library().refresh();
+        runner.projectChanged();
     }
 
     /** Starts a reward-model run with the current settings. */

@@ -55,7 +55,7 @@ public final class SftViewModel {
 
     /** Reads the open project's models and SFT runs; call after a project was opened. */
     public void projectChanged() {
-        runner.library().refresh();
+        runner.projectChanged();
     }
 
     /** Starts an SFT run with the current settings. */
