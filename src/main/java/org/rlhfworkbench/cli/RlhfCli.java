@@ -31,6 +31,7 @@ public final class RlhfCli implements Runnable {
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new RlhfCli());
+        addHelp(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -38,6 +39,22 @@ public final class RlhfCli implements Runnable {
             return 1;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * -h / --help on every subcommand, at any depth: picocli then prints the usage and exits 0
+     * instead of first demanding the command's required parameters.
+     */
+    private static void addHelp(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null) {
+                String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+                spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelp(sub);
+        }
     }
 
     private static String oneLine(Throwable e) {

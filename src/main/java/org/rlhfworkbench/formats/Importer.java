@@ -3,11 +3,9 @@ package org.rlhfworkbench.formats;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,11 +83,19 @@ public final class Importer {
         List<RecordIn> records = new ArrayList<>();
         List<BadLine> bad = new ArrayList<>();
         boolean txt = format == ImportFormat.PROMPTS && fileName.matches("(?i).*\\.txt(\\.gz)?$");
-        try (BufferedReader reader = TextFiles.reader(in)) {
-            String line;
-            long n = 0;
-            while ((line = reader.readLine()) != null) {
-                n++;
+        try (TextFiles.Lines lines = new TextFiles.Lines(in)) {
+            while (true) {
+                String line;
+                try {
+                    line = lines.next();
+                } catch (LineError e) {
+                    bad.add(new BadLine(fileName, lines.number(), e.getMessage()));
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
+                long n = lines.number();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -99,8 +105,6 @@ public final class Importer {
                     bad.add(new BadLine(fileName, n, e.getMessage()));
                 }
             }
-        } catch (CharacterCodingException e) {
-            throw new ImportException(fileName + ": not valid UTF-8 text; nothing was imported");
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException("cannot read " + fileName + ": " + e.getMessage() + "; nothing was imported");
         }

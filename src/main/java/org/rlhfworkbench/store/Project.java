@@ -126,6 +126,32 @@ public final class Project implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * A path stored in project.db (a model's folder), resolved against the project folder. A
+     * project.db may come from elsewhere, so the path must stay inside the project: no absolute
+     * path, no "..", and no symbolic link on the way that leads out.
+     *
+     * @param what names the row in the message, e.g. "model 3"
+     */
+    public Path resolveStored(String stored, String what) {
+        Path rel = Path.of(stored);
+        Path resolved = dir.resolve(rel).normalize();
+        boolean inside = !rel.isAbsolute() && resolved.startsWith(dir) && !resolved.equals(dir);
+        if (inside && Files.exists(resolved)) {
+            try {
+                inside = resolved.toRealPath().startsWith(dir.toRealPath());
+            } catch (IOException e) {
+                throw new ProjectException("Cannot read " + resolved + " (" + what + "): " + e.getMessage(), e);
+            }
+        }
+        if (!inside) {
+            throw new ProjectException(what + " in " + dir.resolve(DB_FILE) + " has the path '" + stored
+                    + "', which leads outside the project folder " + dir + "; refusing to read it (was project.db"
+                    + " copied from elsewhere?)");
+        }
+        return resolved;
+    }
+
     public String name() {
         String name = meta().get("name");
         return name == null ? dir.getFileName().toString() : name;

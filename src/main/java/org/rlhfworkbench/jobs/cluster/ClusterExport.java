@@ -116,12 +116,16 @@ public final class ClusterExport {
         return root;
     }
 
-    /** Copies the regular files of a checkpoint folder (not resumable-checkpoint subfolders). */
+    /**
+     * Copies the regular files of a checkpoint folder (not resumable-checkpoint subfolders, not
+     * symbolic links: a link's target may lie anywhere on the disk).
+     */
     static void copyFiles(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            for (Path f : files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
             }
         }
     }

@@ -47,6 +47,7 @@ public final class ModelImport {
         if (!Files.isDirectory(from)) {
             throw new IllegalArgumentException("cannot import " + from + ": not a folder");
         }
+        refuseLinks(from);
         validate(from, kind);
         String prefix = link ? "models/linked-" : "models/imported-";
         String slug = slug(name);
@@ -77,6 +78,22 @@ public final class ModelImport {
         long id = project.models().add(name, kind, null, rel, null);
         LOG.info("Imported {} as model {} ({}) in {}", from, id, kind.dbName(), target);
         return new Result(id, name, kind, rel);
+    }
+
+    /**
+     * A model folder is copied file by file: a symbolic link among its files would copy whatever
+     * it points at (anywhere on the disk) into the project, so links are refused.
+     */
+    static void refuseLinks(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                if (Files.isSymbolicLink(f)) {
+                    throw new IllegalArgumentException("cannot import " + folder + ": " + f.getFileName()
+                            + " is a symbolic link (to " + Files.readSymbolicLink(f) + "); copy the file itself into"
+                            + " the folder");
+                }
+            }
+        }
     }
 
     /** Loads the checkpoint as the workbench would; a reward model must also carry its "score" head. */

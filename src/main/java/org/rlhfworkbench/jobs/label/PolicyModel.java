@@ -52,6 +52,6 @@ public record PolicyModel(long id, String name, Path folder) {
     }
 
     private static PolicyModel of(Project project, ModelEntry e) {
-        return new PolicyModel(e.id(), e.name(), project.dir().resolve(e.path()).toAbsolutePath().normalize());
+        return new PolicyModel(e.id(), e.name(), project.resolveStored(e.path(), "model " + e.id()));
     }
 }

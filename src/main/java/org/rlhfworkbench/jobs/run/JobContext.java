@@ -104,6 +104,22 @@ final class JobContext implements RunContext {
     @Override
     public void log(String message) {
         listener.onLog(message);
+        append(message);
+    }
+
+    /** The failure's stack trace, for the run's log.txt only (the user sees one line). */
+    void logTrace(Throwable e) {
+        StringBuilder trace = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            trace.append(t == e ? "" : "Caused by: ").append(t).append('\n');
+            for (StackTraceElement el : t.getStackTrace()) {
+                trace.append("\tat ").append(el).append('\n');
+            }
+        }
+        append(trace.toString().stripTrailing());
+    }
+
+    private void append(String message) {
         try {
             Files.writeString(dir.resolve("log.txt"), message + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

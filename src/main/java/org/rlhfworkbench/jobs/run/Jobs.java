@@ -132,8 +132,10 @@ public final class Jobs {
         } catch (Exception | Error e) {
             ctx.flush();
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            LOG.warn("run {} failed: {}", runId, msg, e);
+            LOG.warn("run {} failed: {} (stack trace in {})", runId, msg, ctx.dir().resolve("log.txt"));
+            LOG.debug("run {} failed", runId, e);
             ctx.log("failed: " + msg);
+            ctx.logTrace(e);
             return end(project, runId, RunStatus.FAILED, msg, listener);
         }
     }

@@ -34,7 +34,8 @@ public final class ModelPicker {
         return pick(project, Long.valueOf(id), new ModelKind[0]);
     }
 
+    /** The model's folder: its stored path, which must lead to a folder inside the project. */
     public static Path folder(Project project, ModelEntry model) {
-        return project.dir().resolve(model.path());
+        return project.resolveStored(model.path(), "model " + model.id());
     }
 }

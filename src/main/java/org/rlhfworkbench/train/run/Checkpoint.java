@@ -55,15 +55,25 @@ public final class Checkpoint {
     public static void save(Path runDir, List<ParamGroup> groups, TrainState state) throws IOException {
         Path tmp = runDir.resolve(DIR + ".tmp");
         deleteTree(tmp);
-        Files.createDirectories(tmp);
-        for (ParamGroup g : groups) {
-            SafeTensors.write(tmp.resolve(g.file("params")), tensors(g.params(), ""), null);
-            Map<String, TensorData> moments = tensors(g.optimizer().firstMoments(), "m.");
-            moments.putAll(tensors(g.optimizer().secondMoments(), "v."));
-            SafeTensors.write(tmp.resolve(g.file("optimizer")), moments,
-                    Map.of(STEPS, Long.toString(g.optimizer().steps())));
+        try {
+            Files.createDirectories(tmp);
+            for (ParamGroup g : groups) {
+                SafeTensors.write(tmp.resolve(g.file("params")), tensors(g.params(), ""), null);
+                Map<String, TensorData> moments = tensors(g.optimizer().firstMoments(), "m.");
+                moments.putAll(tensors(g.optimizer().secondMoments(), "v."));
+                SafeTensors.write(tmp.resolve(g.file("optimizer")), moments,
+                        Map.of(STEPS, Long.toString(g.optimizer().steps())));
+            }
+            Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
+        } catch (IOException | RuntimeException e) {
+            try {
+                deleteTree(tmp);  // a half-written checkpoint.tmp only takes the space a retry needs
+            } catch (IOException d) {
+                e.addSuppressed(d);
+            }
+            throw new IOException("saving the checkpoint of step " + state.step() + " in " + runDir + " failed ("
+                    + e.getMessage() + "); the last good checkpoint is kept", e);
         }
-        Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
         Path target = runDir.resolve(DIR);
         Path old = runDir.resolve(DIR + ".old");
         deleteTree(old);
