@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>An explicit marker wins: GSM8K's "#### 42", LaTeX "\boxed{42}", or "answer is 42" / "answer: 42".</li>
  *   <li>A numeric reference: the first number the response states that the prompt did not already
  *       state ("7 times 6 is 42" gives 42), else the first number ("57 is larger than 34" gives 57).</li>
- *   <li>A text reference: the response's words contain the reference's words as a phrase.</li>
+ *   <li>A text reference: the marked answer's words (or without a marker the response's) contain the
+ *       reference's words as a phrase.</li>
  * </ol>
  * Numbers are normalised: thousands separators, a leading "$", trailing zeros ("42.0" = "42").
  */
@@ -38,10 +39,8 @@ public final class AnswerExtractor {
             return stated.equals(numericRef);
         }
         List<String> refWords = words(ref);
-        if (marked.isPresent()) {
-            return words(marked.get()).equals(refWords);
-        }
-        return !refWords.isEmpty() && containsPhrase(words(response), refWords);
+        String where = marked.orElse(response);  // "the answer is this: the capital is Dublin" still names Dublin
+        return !refWords.isEmpty() && containsPhrase(words(where), refWords);
     }
 
     /** The number a response states: the first not already in the prompt, else the first; empty if none. */

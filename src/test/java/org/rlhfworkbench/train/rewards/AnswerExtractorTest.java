@@ -2,6 +2,11 @@ package org.rlhfworkbench.train.rewards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.rlhfworkbench.core.sample.AnswerStyle;
+import org.rlhfworkbench.core.sample.Rubric;
+import org.rlhfworkbench.core.sample.SampleCorpus;
+import org.rlhfworkbench.core.sample.SampleDialogue;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,9 +28,32 @@ class AnswerExtractorTest {
             Capital of Ireland?         | The capital of Ireland is Cork.     | dublin | false
             Spell smile backwards.      | Smile spelled backwards is elims.   | elims  | true
             Spell smile backwards.      | The answer is: elims                | elims  | true
+            Capital of Ireland?         | So the answer is this: The capital of Ireland is Dublin. | dublin | true
+            Capital of Ireland?         | Dublin? No, the answer is Cork.     | dublin | false
             """)
     void statesTheReferenceAnswer(String prompt, String response, String reference, boolean expected) {
         assertThat(AnswerExtractor.matches(prompt, response, reference)).isEqualTo(expected);
+    }
+
+    @Test
+    void onEveryStyleOfEverySampleAnswerItAgreesWithTheRubricsVerdict() {
+        // the rubric is an independent judge of "states the right answer first" (it reads accepted and wrong
+        // answers, not the reference): on the 1,358 generated answers with a reference the two must agree
+        Rubric rubric = new Rubric();
+        int checked = 0;
+        for (SampleDialogue d : SampleCorpus.standard().dialogues()) {
+            String ref = SampleCorpus.referenceAnswer(d.prompt());
+            if (ref == null) {
+                continue;
+            }
+            for (AnswerStyle style : AnswerStyle.values()) {
+                String text = d.answer(style).text();
+                assertThat(AnswerExtractor.matches(d.prompt().text(), text, ref)).as("%s -> %s", d.prompt().text(), text)
+                        .isEqualTo(rubric.score(d.prompt(), text).correct());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
     }
 
     @ParameterizedTest
