@@ -137,6 +137,9 @@ public final class Project implements AutoCloseable {
         Path rel = Path.of(stored);
         Path resolved = dir.resolve(rel).normalize();
         boolean inside = !rel.isAbsolute() && resolved.startsWith(dir) && !resolved.equals(dir);
+        if (inside && isModelLink(rel, resolved)) {
+            return resolved;  // a folder linked in place by the Models view (models/linked-NAME), made as such
+        }
         if (inside && Files.exists(resolved)) {
             try {
                 inside = resolved.toRealPath().startsWith(dir.toRealPath());
@@ -150,6 +153,15 @@ public final class Project implements AutoCloseable {
                     + " copied from elsewhere?)");
         }
         return resolved;
+    }
+
+    /**
+     * The one sanctioned way out of the project: the Models view's "link in place" writes the model as
+     * a symbolic link named models/linked-NAME (and nothing else makes such names).
+     */
+    private static boolean isModelLink(Path rel, Path resolved) {
+        return rel.getNameCount() == 2 && rel.getName(0).toString().equals("models")
+                && rel.getName(1).toString().startsWith("linked-") && Files.isSymbolicLink(resolved);
     }
 
     public String name() {

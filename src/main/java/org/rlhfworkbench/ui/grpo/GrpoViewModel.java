@@ -48,7 +48,7 @@ public final class GrpoViewModel {
 
     /** Reads the open project's models and GRPO runs; call after a project was opened. */
     public void projectChanged() {
-        runner.library().refresh();
+        runner.projectChanged();
     }
 
     /** Starts a run with the current settings; a bad setting shows as the status line instead. */
