@@ -14,6 +14,7 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.ppo.Probes;
@@ -59,7 +60,7 @@ final class DpoSetup {
     }
 
     /** The first held-out prompts that fit, answered by policy and reference every few steps. */
-    static Probes probes(Project project, LanguageModel policy, LanguageModel reference, Scorer scorer, long seed,
+    static Probes probes(Project project, LanguageModel policy, CausalLm reference, Scorer scorer, long seed,
                          double fraction, float temperature, int maxNewTokens) {
         PromptFormat format = new PromptFormat(project.meta().get(PromptFormat.META_TEMPLATE));
         int maxPrompt = policy.model().shape().maxPositions() - maxNewTokens;
@@ -67,7 +68,7 @@ final class DpoSetup {
                 .map(p -> policy.tokenizer().encode(format.render(p)))
                 .filter(ids -> ids.length > 0 && ids.length <= maxPrompt).limit(PROBES).toList();
         Scorer s = scorer != null ? scorer : (prompts, responses) -> new float[responses.size()];
-        return new Probes(policy.model(), reference.model(), s, probes, ids -> policy.tokenizer().decode(ids, true),
+        return new Probes(policy.model(), reference, s, probes, ids -> policy.tokenizer().decode(ids, true),
                 eos(policy), temperature, maxNewTokens, seed);
     }
 

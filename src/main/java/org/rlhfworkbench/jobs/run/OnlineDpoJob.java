@@ -9,6 +9,8 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
 import org.rlhfworkbench.train.dpo.OnlineDpoTrainer;
@@ -23,14 +25,20 @@ import org.rlhfworkbench.train.run.StepLoop;
  */
 public final class OnlineDpoJob implements TrainJob {
     /** What the run saves: start model, reward model, held-out share, loop settings. */
-    public record Config(Long fromModel, Long rewardModel, double evalFraction, OnlineDpoConfig online) {
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, OnlineDpoConfig online,
+                         LoraConfig lora) {
+        /** Full fine-tuning. */
+        public Config(Long fromModel, Long rewardModel, double evalFraction, OnlineDpoConfig online) {
+            this(fromModel, rewardModel, evalFraction, online, null);
+        }
     }
 
     private final Config cfg;
     private Project project;
     private ModelEntry from;
     private LanguageModel policy;
-    private LanguageModel sft;
+    private LanguageModel sft;   // null under LoRA: the SFT reference is the policy's base, adapter off
+    private LoraSetup lora;
     private DpoSetup.Reward reward;
     private List<Long> ids;
     private List<int[]> prompts;
@@ -61,7 +69,10 @@ public final class OnlineDpoJob implements TrainJob {
         from = ModelPicker.pick(p, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         Path folder = ModelPicker.folder(p, from);
         policy = LanguageModels.load(folder);
-        sft = LanguageModels.load(folder);
+        lora = LoraSetup.of(p, policy, cfg.lora());
+        if (!lora.on()) {
+            sft = LanguageModels.load(folder);
+        }
         reward = DpoSetup.reward(p, cfg.rewardModel()).orElseThrow(() -> new IllegalArgumentException(
                 "online DPO needs a reward model to score the samples; train one first (rlhf reward)"));
         PromptFormat format = new PromptFormat(p.meta().get(PromptFormat.META_TEMPLATE));
@@ -84,11 +95,12 @@ public final class OnlineDpoJob implements TrainJob {
         ctx.log(String.format("online %s from model %d (%s) scored by reward model %d: %d rounds x %d prompts x K=%d,"
                         + " %s pairs, reference %s, %d prompts to sample from", o.dpo().loss().toUpperCase(java.util.Locale.ROOT),
                 from.id(), from.name(), reward.entry().id(), o.iterations(), o.promptsPerIteration(), o.k(), o.choice(),
-                o.reference(), prompts.size()));
-        RoundStore store = new RoundStore(project, runId, from.id(), reward.entry().id(), policy, o.choice());
-        OnlineDpoTrainer trainer = new OnlineDpoTrainer(policy.model(), sft.model(), reward.scorer(), ids, prompts,
+                o.reference(), prompts.size()) + "; " + lora.describe());
+        CausalLm reference = lora.on() ? lora.reference() : sft.model();
+        RoundStore store = new RoundStore(project, runId, from.id(), reward.entry().id(), policy, o.choice()).savingWith(lora);
+        OnlineDpoTrainer trainer = new OnlineDpoTrainer(policy.model(), reference, reward.scorer(), ids, prompts,
                 DpoSetup.eos(policy), o, store);
-        trainer.withProbes(DpoSetup.probes(project, policy, sft, reward.scorer(), seed(), cfg.evalFraction(),
+        trainer.withProbes(DpoSetup.probes(project, policy, reference, reward.scorer(), seed(), cfg.evalFraction(),
                 o.temperature(), o.maxNewTokens())::sample);
         return trainer.run(ctx, resume);
     }

@@ -17,6 +17,8 @@ import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.io.SafeTensors;
 import org.rlhfworkbench.lm.io.TensorData;
 import org.rlhfworkbench.store.Project;
@@ -37,7 +39,12 @@ import org.rlhfworkbench.train.run.StepLoop;
  */
 public final class PpoJob implements TrainJob {
     /** What the run saves: policy start, reward model, held-out share for evaluation, PPO settings. */
-    public record Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo, boolean rubricReward) {
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo, boolean rubricReward,
+                         LoraConfig lora) {
+        public Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo, boolean rubricReward) {
+            this(fromModel, rewardModel, evalFraction, ppo, rubricReward, null);
+        }
+
         public Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo) {
             this(fromModel, rewardModel, evalFraction, ppo, false);
         }
@@ -51,7 +58,8 @@ public final class PpoJob implements TrainJob {
     private final Config cfg;
     private ModelEntry from;
     private LanguageModel policy;
-    private LanguageModel reference;
+    private LanguageModel reference;   // null under LoRA: the reference is the policy's base, adapter off
+    private LoraSetup lora;
     private LanguageModel reward;
     private LanguageModel critic;
     private PpoTrainer trainer;
@@ -86,7 +94,11 @@ public final class PpoJob implements TrainJob {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         ModelEntry rmEntry = ModelPicker.pick(project, cfg.rewardModel(), ModelKind.REWARD);
         policy = LanguageModels.load(ModelPicker.folder(project, from));
-        reference = LanguageModels.load(ModelPicker.folder(project, from));
+        lora = LoraSetup.of(project, policy, cfg.lora());
+        if (!lora.on()) {
+            reference = LanguageModels.load(ModelPicker.folder(project, from));
+        }
+        CausalLm referenceModel = lora.on() ? lora.reference() : reference.model();
         Path rmFolder = ModelPicker.folder(project, rmEntry);
         reward = LanguageModels.load(rmFolder);
         JsonNode stats = new ObjectMapper().readTree(rmFolder.resolve(RewardJob.STATS_FILE).toFile());
@@ -114,9 +126,9 @@ public final class PpoJob implements TrainJob {
         org.rlhfworkbench.train.ppo.Scorer scorer = scorer(project, mean, std);
         java.util.function.Function<int[], String> decode = ids -> policy.tokenizer().decode(ids, true);
         trainer = cfg.ppo().separateCritic()
-                ? new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo(),
+                ? new PpoTrainer(policy.model(), referenceModel, scorer, train, probes, decode, eos, cfg.ppo(),
                         separateCritic(rmFolder, mean, std))
-                : new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo());
+                : new PpoTrainer(policy.model(), referenceModel, scorer, train, probes, decode, eos, cfg.ppo());
         if (cfg.ppo().ptxCoef() > 0) {
             trainer.withPtx(ptxExamples(project, format, eos.iterator().next()));
         }
@@ -152,7 +164,7 @@ public final class PpoJob implements TrainJob {
     @Override
     public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
         ctx.log("PPO from model " + from.id() + " (" + from.name() + ") on " + promptCount + " prompts, "
-                + cfg.ppo().steps() + " steps of " + cfg.ppo().rolloutPrompts() + " episodes");
+                + cfg.ppo().steps() + " steps of " + cfg.ppo().rolloutPrompts() + " episodes; " + lora.describe());
         return trainer.run(ctx, resume);
     }
 
@@ -160,7 +172,7 @@ public final class PpoJob implements TrainJob {
     public String finish(Project project, long runId) throws Exception {
         String path = "models/ppo-" + runId;
         Path folder = project.dir().resolve(path);
-        LanguageModels.save(policy.model(), policy.config(), folder, policy.folder());
+        lora.save(folder, List.of());
         Map<String, TensorData> head = new HashMap<>();
         trainer.valueHead().forEach((k, v) -> head.put(k, TensorData.ofFloats(k, v.getShape().getShape(),
                 v.toFloatArray())));

@@ -10,6 +10,7 @@ import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.lora.LoraConfig;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.reward.RankedGroup;
@@ -23,7 +24,11 @@ import org.rlhfworkbench.train.run.StepLoop;
 /** Reward model on the project's K-way rankings; result: a model of kind reward with its statistics. */
 public final class RewardJob implements TrainJob {
     /** What the run saves: the backbone (null = newest SFT, else policy or base) and the settings. */
-    public record Config(Long fromModel, RewardConfig reward) {
+    public record Config(Long fromModel, RewardConfig reward, LoraConfig lora) {
+        /** Full fine-tuning. */
+        public Config(Long fromModel, RewardConfig reward) {
+            this(fromModel, reward, null);
+        }
     }
 
     public static final String STATS_FILE = "reward_stats.json";
@@ -33,6 +38,7 @@ public final class RewardJob implements TrainJob {
     private LanguageModel lm;
     private RewardModel rm;
     private RewardTrainer trainer;
+    private LoraSetup lora;
     private int trainCount;
     private int valCount;
 
@@ -59,6 +65,7 @@ public final class RewardJob implements TrainJob {
     public void prepare(Project project) throws Exception {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         lm = LanguageModels.load(ModelPicker.folder(project, from));
+        lora = LoraSetup.of(project, lm, cfg.lora());
         int max = Math.min(cfg.reward().maxLength(), lm.model().shape().maxPositions());
         List<RankedGroup> train = new ArrayList<>();
         List<RankedGroup> val = new ArrayList<>();
@@ -77,7 +84,7 @@ public final class RewardJob implements TrainJob {
     @Override
     public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
         ctx.log("reward model from model " + from.id() + " (" + from.name() + ") on " + trainCount
-                + " ranked prompts, " + valCount + " held out, " + trainer.totalSteps() + " steps");
+                + " ranked prompts, " + valCount + " held out, " + trainer.totalSteps() + " steps; " + lora.describe());
         return trainer.run(ctx, resume);
     }
 
@@ -85,8 +92,10 @@ public final class RewardJob implements TrainJob {
     public String finish(Project project, long runId) throws Exception {
         String path = "models/reward-" + runId;
         Path folder = project.dir().resolve(path);
-        LanguageModels.save(lm.model(), lm.config(), folder, lm.folder());
-        RewardFolders.markSequenceClassifier(folder, lm.tokenizer().eosIds()[0]);
+        lora.save(folder, List.of(RewardModel.HEAD));   // under LoRA: the head as PEFT's modules_to_save
+        if (!lora.on()) {
+            RewardFolders.markSequenceClassifier(folder, lm.tokenizer().eosIds()[0]);
+        }
         RewardEval eval = trainer.lastEval();
         ObjectNode stats = new ObjectMapper().createObjectNode();
         if (eval != null) {
