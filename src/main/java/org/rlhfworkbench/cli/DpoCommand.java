@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.DpoJob;
 import org.rlhfworkbench.train.dpo.DpoConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,6 +47,9 @@ final class DpoCommand implements Callable<Integer> {
     @Option(names = "--model", description = "start / reference model id (default: newest sft)")
     Long model;
 
+    @Mixin
+    LoraOptions lora = new LoraOptions();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -59,8 +63,9 @@ final class DpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DpoJob.Config cfg = new DpoJob.Config(model, null, 0.2,
-                config(loss, beta, pairs, labelSmoothing, epochs, lr, seed));
+        DpoConfig dpo = config(loss, beta, pairs, labelSmoothing, epochs,
+                lora.learningRate(lr, DpoConfig.defaults().learningRate()), seed);
+        DpoJob.Config cfg = new DpoJob.Config(model, null, 0.2, dpo, lora.config(dpo.seed()));
         return TrainRunner.run(dir, resume, new DpoJob(cfg),
                 json -> new DpoJob(new ObjectMapper().convertValue(json, DpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

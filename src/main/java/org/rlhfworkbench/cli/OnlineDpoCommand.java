@@ -7,6 +7,7 @@ import org.rlhfworkbench.jobs.run.OnlineDpoJob;
 import org.rlhfworkbench.train.dpo.DpoConfig;
 import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,6 +63,9 @@ final class OnlineDpoCommand implements Callable<Integer> {
     @Option(names = "--reward-model", description = "reward model id (default: newest)")
     Long rewardModel;
 
+    @Mixin
+    LoraOptions lora = new LoraOptions();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -75,9 +79,10 @@ final class OnlineDpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DpoConfig dpo = DpoCommand.config(loss, beta, "best-worst", null, epochs, lr, seed);
+        DpoConfig dpo = DpoCommand.config(loss, beta, "best-worst", null, epochs,
+                lora.learningRate(lr, DpoConfig.defaults().learningRate()), seed);
         OnlineDpoJob.Config cfg = new OnlineDpoJob.Config(model, rewardModel, 0.2,
-                config(iterations, prompts, k, temperature, choice, reference, dpo));
+                config(iterations, prompts, k, temperature, choice, reference, dpo), lora.config(dpo.seed()));
         return TrainRunner.run(dir, resume, new OnlineDpoJob(cfg),
                 json -> new OnlineDpoJob(new ObjectMapper().convertValue(json, OnlineDpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

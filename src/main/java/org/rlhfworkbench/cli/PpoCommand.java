@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.train.ppo.PpoConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,6 +61,9 @@ final class PpoCommand implements Callable<Integer> {
             + " e.g. --set vfCoef=0.2 --set ppoEpochs=2 (names as in the run's saved config JSON)")
     java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
 
+    @Mixin
+    LoraOptions lora = new LoraOptions();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -75,9 +79,11 @@ final class PpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PpoConfig ppo = ConfigOverrides.apply(config(steps, klCoef, adaptive, lr, temperature, seed, separateCritic)
+        Float rate = lora.learningRate(lr, PpoConfig.defaults().learningRate());
+        PpoConfig ppo = ConfigOverrides.apply(config(steps, klCoef, adaptive, rate, temperature, seed, separateCritic)
                 .withPtx(ptxCoef == null ? 0 : ptxCoef), overrides);
-        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward);
+        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward,
+                lora.config(ppo.seed()));
         return TrainRunner.run(dir, resume, new PpoJob(cfg),
                 json -> new PpoJob(new ObjectMapper().convertValue(json, PpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

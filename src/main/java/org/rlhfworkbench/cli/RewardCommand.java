@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.RewardJob;
 import org.rlhfworkbench.train.reward.RewardConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,9 @@ final class RewardCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "head init, data order and split (default 42)")
     Long seed;
 
+    @Mixin
+    LoraOptions lora = new LoraOptions();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -52,10 +56,11 @@ final class RewardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RewardConfig d = RewardConfig.defaults();
         RewardConfig cfg = new RewardConfig(epochs == null ? d.epochs() : epochs, batch == null ? d.promptsPerStep() : batch,
-                lr == null ? d.learningRate() : lr, d.warmupSteps(), d.valFraction(), d.maxLength(),
+                lora.learningRate(lr, d.learningRate()),
+                d.warmupSteps(), d.valFraction(), d.maxLength(),
                 margin == null ? d.marginScale() : margin, center == null ? d.centerCoefficient() : center,
                 d.checkpointEvery(), seed == null ? d.seed() : seed, trainPrompts == null ? 0 : trainPrompts);
-        return TrainRunner.run(dir, resume, new RewardJob(new RewardJob.Config(model, cfg)),
+        return TrainRunner.run(dir, resume, new RewardJob(new RewardJob.Config(model, cfg, lora.config(cfg.seed()))),
                 json -> new RewardJob(new ObjectMapper().convertValue(json, RewardJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

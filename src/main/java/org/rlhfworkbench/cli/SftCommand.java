@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.SftJob;
 import org.rlhfworkbench.train.sft.SftConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,9 @@ final class SftCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "data order and split (default 42)")
     Long seed;
 
+    @Mixin
+    LoraOptions lora = new LoraOptions();
+
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
@@ -42,9 +46,10 @@ final class SftCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SftConfig d = SftConfig.defaults();
         SftConfig cfg = new SftConfig(epochs == null ? d.epochs() : epochs, batch == null ? d.batchSize() : batch,
-                lr == null ? d.learningRate() : lr, d.warmupSteps(), d.valFraction(), d.maxLength(), d.checkpointEvery(),
+                lora.learningRate(lr, d.learningRate()),
+                d.warmupSteps(), d.valFraction(), d.maxLength(), d.checkpointEvery(),
                 seed == null ? d.seed() : seed);
-        return TrainRunner.run(dir, resume, new SftJob(new SftJob.Config(model, cfg)),
+        return TrainRunner.run(dir, resume, new SftJob(new SftJob.Config(model, cfg, lora.config(cfg.seed()))),
                 json -> new SftJob(new ObjectMapper().convertValue(json, SftJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
