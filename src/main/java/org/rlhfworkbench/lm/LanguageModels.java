@@ -139,7 +139,7 @@ public final class LanguageModels {
     private static void copyTokenizer(Path from, Path folder) throws IOException {
         Files.createDirectories(folder);
         while (from != null && !Files.exists(from.resolve("tokenizer.json")) && PeftAdapters.isAdapter(from)) {
-            from = PeftAdapters.resolveBase(from, PeftAdapters.read(from).base());
+            from = PeftAdapters.resolveBase(from, PeftAdapters.baseName(from));
         }
         if (from == null || from.toAbsolutePath().equals(folder.toAbsolutePath())) {
             return;

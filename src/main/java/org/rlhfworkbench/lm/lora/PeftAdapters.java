@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.rlhfworkbench.lm.io.AtomicFiles;
 import org.rlhfworkbench.lm.io.CheckpointException;
@@ -95,6 +94,20 @@ public final class PeftAdapters {
 
     private static void put(Map<String, TensorData> out, String name, NDArray a) {
         out.put(name, TensorData.ofFloats(name, a.getShape().getShape(), a.toFloatArray()));
+    }
+
+    /** base_model_name_or_path of an adapter folder, without reading its tensors. */
+    public static String baseName(Path folder) {
+        Path cfgFile = folder.resolve(CONFIG);
+        try {
+            String base = JsonFormat.MAPPER.readTree(cfgFile.toFile()).path("base_model_name_or_path").asText("");
+            if (base.isBlank()) {
+                throw new CheckpointException(cfgFile + ": base_model_name_or_path is missing");
+            }
+            return base;
+        } catch (IOException e) {
+            throw new CheckpointException(cfgFile + " is not readable JSON: " + e.getMessage(), e);
+        }
     }
 
     /** Reads a PEFT LoRA folder; anything it cannot use exactly fails with one line naming the file. */
@@ -189,10 +202,5 @@ public final class PeftAdapters {
         if (bad) {
             throw new CheckpointException(file + ": " + what);
         }
-    }
-
-    /** Tensor names that {@link #write} produces for {@code modules} (for tests and tools). */
-    static List<String> keys(String module) {
-        return List.of(PREFIX + module + ".lora_A.weight", PREFIX + module + ".lora_B.weight");
     }
 }
