@@ -1,14 +1,19 @@
 package org.rlhfworkbench.jobs.run;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.lora.LoraAdapter;
 import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.lm.lora.PeftAdapter;
+import org.rlhfworkbench.lm.lora.PeftAdapters;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.model.LinearAdapter;
 import org.rlhfworkbench.store.Project;
@@ -49,6 +54,28 @@ final class LoraSetup {
             throw new IllegalStateException("without LoRA the reference is a separate copy");
         }
         return lm.model().withAdapter(LinearAdapter.NONE);
+    }
+
+    /**
+     * The reward model as a view of this job's base, when it is a LoRA adapter of the very folder the
+     * policy was loaded from (LoRA only): its adapter and head over the same weights, no second copy.
+     */
+    Optional<CausalLm> sharedReward(Path rmFolder) {
+        if (adapter == null || !PeftAdapters.isAdapter(rmFolder)) {
+            return Optional.empty();
+        }
+        Path rmBase = PeftAdapters.resolveBase(rmFolder, PeftAdapters.baseName(rmFolder));
+        if (!rmBase.toAbsolutePath().normalize().equals(lm.folder().toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        PeftAdapter rm = PeftAdapters.read(rmFolder);
+        LoraAdapter rmAdapter = rm.toAdapter(lm.model());
+        rm.saved().forEach((name, t) -> {   // the head (score.weight): not trained, not saved with the policy
+            NDArray arr = lm.model().manager().create(t.toFloats(), new Shape(t.shape()));
+            NDScope.unregister(arr);
+            lm.model().weights().put(name, arr);
+        });
+        return Optional.of(lm.model().withAdapter(rmAdapter));
     }
 
     /** "LoRA r 16, alpha 32.0, all-linear: 1.1M trainable of 494M" for the run log. */

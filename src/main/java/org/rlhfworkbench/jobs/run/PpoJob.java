@@ -60,7 +60,8 @@ public final class PpoJob implements TrainJob {
     private LanguageModel policy;
     private LanguageModel reference;   // null under LoRA: the reference is the policy's base, adapter off
     private LoraSetup lora;
-    private LanguageModel reward;
+    private LanguageModel reward;      // null when the reward model shares the LoRA policy's base
+    private CausalLm rewardModel;
     private LanguageModel critic;
     private PpoTrainer trainer;
     private int promptCount;
@@ -100,7 +101,11 @@ public final class PpoJob implements TrainJob {
         }
         CausalLm referenceModel = lora.on() ? lora.reference() : reference.model();
         Path rmFolder = ModelPicker.folder(project, rmEntry);
-        reward = LanguageModels.load(rmFolder);
+        rewardModel = lora.sharedReward(rmFolder).orElse(null);
+        if (rewardModel == null) {
+            reward = LanguageModels.load(rmFolder);
+            rewardModel = reward.model();
+        }
         JsonNode stats = new ObjectMapper().readTree(rmFolder.resolve(RewardJob.STATS_FILE).toFile());
         double mean = stats.path("reward_mean").asDouble(0);
         double std = Math.max(1e-3, stats.path("reward_std").asDouble(1));
@@ -156,7 +161,7 @@ public final class PpoJob implements TrainJob {
     /** The reward model, or with {@code gold} the sample's rubric itself (a diagnostic upper bound). */
     private org.rlhfworkbench.train.ppo.Scorer scorer(Project project, double mean, double std) {
         if (!cfg.rubricReward()) {
-            return org.rlhfworkbench.train.ppo.Scorer.of(new RewardModel(reward.model()), mean, std);
+            return org.rlhfworkbench.train.ppo.Scorer.of(new RewardModel(rewardModel), mean, std);
         }
         return new RubricScorer(project, policy.tokenizer());
     }
