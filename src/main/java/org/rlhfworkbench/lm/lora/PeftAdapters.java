@@ -66,7 +66,11 @@ public final class PeftAdapters {
         o.put("init_lora_weights", true);
         o.putNull("layers_pattern");
         o.putNull("layers_to_transform");
-        o.put("lora_alpha", cfg.alpha());
+        if (cfg.alpha() == Math.rint(cfg.alpha())) {
+            o.put("lora_alpha", (int) cfg.alpha());   // PEFT writes an int
+        } else {
+            o.put("lora_alpha", cfg.alpha());
+        }
         o.put("lora_dropout", cfg.dropout());
         if (modulesToSave.isEmpty()) {
             o.putNull("modules_to_save");
