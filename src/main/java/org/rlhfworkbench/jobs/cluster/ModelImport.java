@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.lora.PeftAdapters;
 import org.rlhfworkbench.lm.io.CheckpointException;
 import org.rlhfworkbench.store.Project;
 import org.slf4j.Logger;
@@ -35,6 +36,9 @@ public final class ModelImport {
             throw new IllegalArgumentException("cannot import " + from + ": not a folder");
         }
         validate(from, kind);
+        // a LoRA adapter keeps pointing at its base from its new place: project-relative when inside, else absolute
+        Path base = PeftAdapters.isAdapter(from)
+                ? PeftAdapters.resolveBase(from, PeftAdapters.baseName(from)).toAbsolutePath().normalize() : null;
         String slug = slug(name);
         String rel = "models/imported-" + slug;
         for (int i = 2; Files.exists(project.dir().resolve(rel)); i++) {
@@ -45,6 +49,10 @@ public final class ModelImport {
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
         try {
             ClusterExport.copyFiles(from, tmp);
+            if (base != null) {
+                Path dir = project.dir().toAbsolutePath().normalize();
+                PeftAdapters.rebase(tmp, (base.startsWith(dir) ? dir.relativize(base) : base).toString());
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             ClusterExport.deleteTree(tmp);

@@ -114,6 +114,18 @@ public final class PeftAdapters {
         }
     }
 
+    /** Rewrites base_model_name_or_path (e.g. after the adapter folder was copied elsewhere). */
+    public static void rebase(Path folder, String base) {
+        Path cfgFile = folder.resolve(CONFIG);
+        try {
+            ObjectNode o = (ObjectNode) JsonFormat.MAPPER.readTree(cfgFile.toFile());
+            o.put("base_model_name_or_path", base);
+            AtomicFiles.writeString(cfgFile, JsonFormat.pretty(o));
+        } catch (IOException | ClassCastException e) {
+            throw new CheckpointException(cfgFile + " is not a readable JSON object: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a PEFT LoRA folder; anything it cannot use exactly fails with one line naming the file. */
     public static PeftAdapter read(Path folder) {
         Path cfgFile = folder.resolve(CONFIG);
