@@ -49,6 +49,7 @@ final class DpoCommand implements Callable<Integer> {
 
     @Mixin
     CheckpointOption checkpoint = new CheckpointOption();
+    LoraOptions lora = new LoraOptions();
 
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
@@ -63,8 +64,9 @@ final class DpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DpoJob.Config cfg = new DpoJob.Config(model, null, 0.2,
-                checkpoint.apply(config(loss, beta, pairs, labelSmoothing, epochs, lr, seed)));
+        DpoConfig dpo = checkpoint.apply(config(loss, beta, pairs, labelSmoothing, epochs,
+                lora.learningRate(lr, DpoConfig.defaults().learningRate()), seed));
+        DpoJob.Config cfg = new DpoJob.Config(model, null, 0.2, dpo, lora.config(dpo.seed()));
         return TrainRunner.run(dir, resume, new DpoJob(cfg),
                 json -> new DpoJob(new ObjectMapper().convertValue(json, DpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

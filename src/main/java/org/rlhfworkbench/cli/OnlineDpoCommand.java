@@ -65,6 +65,7 @@ final class OnlineDpoCommand implements Callable<Integer> {
 
     @Mixin
     CheckpointOption checkpoint = new CheckpointOption();
+    LoraOptions lora = new LoraOptions();
 
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
@@ -79,9 +80,10 @@ final class OnlineDpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DpoConfig dpo = checkpoint.apply(DpoCommand.config(loss, beta, "best-worst", null, epochs, lr, seed));
+        DpoConfig dpo = checkpoint.apply(DpoCommand.config(loss, beta, "best-worst", null, epochs,
+                lora.learningRate(lr, DpoConfig.defaults().learningRate()), seed));
         OnlineDpoJob.Config cfg = new OnlineDpoJob.Config(model, rewardModel, 0.2,
-                config(iterations, prompts, k, temperature, choice, reference, dpo));
+                config(iterations, prompts, k, temperature, choice, reference, dpo), lora.config(dpo.seed()));
         return TrainRunner.run(dir, resume, new OnlineDpoJob(cfg),
                 json -> new OnlineDpoJob(new ObjectMapper().convertValue(json, OnlineDpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

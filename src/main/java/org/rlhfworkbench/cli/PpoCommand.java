@@ -67,6 +67,7 @@ final class PpoCommand implements Callable<Integer> {
 
     @Mixin
     CheckpointOption checkpoint = new CheckpointOption();
+    LoraOptions lora = new LoraOptions();
 
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
@@ -95,9 +96,10 @@ final class PpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PpoConfig ppo = checked(checkpoint.apply(ConfigOverrides.apply(config(steps, klCoef, adaptive, lr, temperature,
+        Float rate = lora.learningRate(lr, PpoConfig.defaults().learningRate());
+        PpoConfig ppo = checked(checkpoint.apply(ConfigOverrides.apply(config(steps, klCoef, adaptive, rate, temperature,
                 seed, separateCritic).withPtx(ptxCoef == null ? 0 : ptxCoef), overrides)), spec);
-        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward);
+        PpoJob.Config cfg = new PpoJob.Config(model, rewardModel, 0.2, ppo, rubricReward, lora.config(ppo.seed()));
         return TrainRunner.run(dir, resume, new PpoJob(cfg),
                 json -> new PpoJob(new ObjectMapper().convertValue(json, PpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -48,6 +48,7 @@ final class RewardCommand implements Callable<Integer> {
 
     @Mixin
     CheckpointOption checkpoint = new CheckpointOption();
+    LoraOptions lora = new LoraOptions();
 
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
@@ -56,10 +57,10 @@ final class RewardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RewardConfig d = RewardConfig.defaults();
         RewardConfig cfg = checkpoint.apply(new RewardConfig(epochs == null ? d.epochs() : epochs, batch == null ? d.promptsPerStep() : batch,
-                lr == null ? d.learningRate() : lr, d.warmupSteps(), d.valFraction(), d.maxLength(),
+                lora.learningRate(lr, d.learningRate()), d.warmupSteps(), d.valFraction(), d.maxLength(),
                 margin == null ? d.marginScale() : margin, center == null ? d.centerCoefficient() : center,
                 d.checkpointEvery(), seed == null ? d.seed() : seed, trainPrompts == null ? 0 : trainPrompts));
-        return TrainRunner.run(dir, resume, new RewardJob(new RewardJob.Config(model, cfg)),
+        return TrainRunner.run(dir, resume, new RewardJob(new RewardJob.Config(model, cfg, lora.config(cfg.seed()))),
                 json -> new RewardJob(new ObjectMapper().convertValue(json, RewardJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

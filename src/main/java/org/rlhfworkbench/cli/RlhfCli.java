@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "RLHF Workbench: projects, labels, training and export from the command line.",
         subcommands = {ProjectCommand.class, ImportCommand.class, ExportCommand.class, SampleCorpusCommand.class,
                 TokenizeCommand.class, ChatTemplateCommand.class, GenerateCommand.class, LogprobsCommand.class, PretrainCommand.class,
-                BenchCommand.class, SftCommand.class, RewardCommand.class, RewardEvalCommand.class, RunsCommand.class,
+                BenchCommand.class, RlBenchCommand.class, MergeLoraCommand.class, SftCommand.class, RewardCommand.class, RewardEvalCommand.class, RunsCommand.class,
                 LabelCommand.class, PpoCommand.class, GrpoCommand.class, DpoCommand.class, OnlineDpoCommand.class, PipelineCommand.class,
                 CompareCommand.class, ExportJobCommand.class, ImportModelCommand.class, ArenaCommand.class,
                 EvalReportCommand.class})

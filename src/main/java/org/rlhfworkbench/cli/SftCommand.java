@@ -38,6 +38,7 @@ final class SftCommand implements Callable<Integer> {
 
     @Mixin
     CheckpointOption checkpoint = new CheckpointOption();
+    LoraOptions lora = new LoraOptions();
 
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
@@ -46,9 +47,9 @@ final class SftCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SftConfig d = SftConfig.defaults();
         SftConfig cfg = checkpoint.apply(new SftConfig(epochs == null ? d.epochs() : epochs, batch == null ? d.batchSize() : batch,
-                lr == null ? d.learningRate() : lr, d.warmupSteps(), d.valFraction(), d.maxLength(), d.checkpointEvery(),
+                lora.learningRate(lr, d.learningRate()), d.warmupSteps(), d.valFraction(), d.maxLength(), d.checkpointEvery(),
                 seed == null ? d.seed() : seed));
-        return TrainRunner.run(dir, resume, new SftJob(new SftJob.Config(model, cfg)),
+        return TrainRunner.run(dir, resume, new SftJob(new SftJob.Config(model, cfg, lora.config(cfg.seed()))),
                 json -> new SftJob(new ObjectMapper().convertValue(json, SftJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

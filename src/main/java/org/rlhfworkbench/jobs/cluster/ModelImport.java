@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.lora.PeftAdapters;
 import org.rlhfworkbench.lm.io.CheckpointException;
 import org.rlhfworkbench.store.Project;
 import org.slf4j.Logger;
@@ -50,6 +51,9 @@ public final class ModelImport {
         refuseLinks(from);
         validate(from, kind);
         String prefix = link ? "models/linked-" : "models/imported-";
+        // a LoRA adapter keeps pointing at its base from its new place: project-relative when inside, else absolute
+        Path base = PeftAdapters.isAdapter(from)
+                ? PeftAdapters.resolveBase(from, PeftAdapters.baseName(from)).toAbsolutePath().normalize() : null;
         String slug = slug(name);
         String rel = prefix + slug;
         for (int i = 2; Files.exists(project.dir().resolve(rel), java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
@@ -68,6 +72,10 @@ public final class ModelImport {
             Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
             try {
                 FolderCopy.copy(from, tmp, progress);
+                if (base != null) {
+                    Path dir = project.dir().toAbsolutePath().normalize();
+                    PeftAdapters.rebase(tmp, (base.startsWith(dir) ? dir.relativize(base) : base).toString());
+                }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
                 ClusterExport.deleteTree(tmp);

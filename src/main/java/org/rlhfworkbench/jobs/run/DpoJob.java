@@ -8,6 +8,8 @@ import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.dpo.DpoConfig;
 import org.rlhfworkbench.train.dpo.DpoPair;
@@ -25,13 +27,18 @@ import org.rlhfworkbench.train.run.StepLoop;
  */
 public final class DpoJob implements TrainJob {
     /** What the run saves: start model, optional reward model for probes, held-out share, DPO settings. */
-    public record Config(Long fromModel, Long rewardModel, double evalFraction, DpoConfig dpo) {
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, DpoConfig dpo, LoraConfig lora) {
+        /** Full fine-tuning. */
+        public Config(Long fromModel, Long rewardModel, double evalFraction, DpoConfig dpo) {
+            this(fromModel, rewardModel, evalFraction, dpo, null);
+        }
     }
 
     private final Config cfg;
     private ModelEntry from;
     private LanguageModel policy;
-    private LanguageModel reference;
+    private LanguageModel reference;   // never loaded under LoRA: the reference is the policy's base
+    private LoraSetup lora;
     private DpoSetup.Reward reward;
     private DpoTrainer trainer;
     private Path fromFolder;
@@ -62,6 +69,7 @@ public final class DpoJob implements TrainJob {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         fromFolder = ModelPicker.folder(project, from);
         policy = LanguageModels.load(fromFolder);
+        lora = LoraSetup.of(project, policy, cfg.lora());
         List<RankedGroup> groups = RankedData.load(project, PromptFormat.of(project).encoder(policy), d.maxLength());
         List<DpoPair> train = DpoPairs.from(groups.stream()
                 .filter(g -> !DpoSetup.heldOut(g.promptId(), d.seed(), cfg.evalFraction())).toList(), d.bestWorst());
@@ -71,30 +79,32 @@ public final class DpoJob implements TrainJob {
         trainer = new DpoTrainer(policy.model(), train, val, d);
         Optional<DpoSetup.Reward> rm = DpoSetup.reward(project, cfg.rewardModel(), policy);
         reward = rm.orElse(null);
-        LanguageModel probeReference = reference();
-        trainer.withProbes(10, DpoSetup.probes(project, policy, probeReference, rm.map(DpoSetup.Reward::scorer)
+        trainer.withProbes(10, DpoSetup.probes(project, policy, referenceModel(), rm.map(DpoSetup.Reward::scorer)
                 .orElse(null), d.seed(), cfg.evalFraction(), 0.7f, 24)::sample);
     }
 
-    private LanguageModel reference() {
+    private CausalLm referenceModel() {
+        if (lora.on()) {
+            return lora.reference();
+        }
         if (reference == null) {
             reference = LanguageModels.load(fromFolder);
         }
-        return reference;
+        return reference.model();
     }
 
     @Override
     public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
         ctx.log(String.format("%s from model %d (%s) on %d pairs (%s), beta %.3g, %d steps",
                 cfg.dpo().loss().toUpperCase(java.util.Locale.ROOT), from.id(), from.name(), trainPairs,
-                cfg.dpo().pairs(), cfg.dpo().beta(), trainer.totalSteps()));
-        return trainer.run(ctx, resume, () -> reference().model());
+                cfg.dpo().pairs(), cfg.dpo().beta(), trainer.totalSteps()) + "; " + lora.describe());
+        return trainer.run(ctx, resume, this::referenceModel);
     }
 
     @Override
     public String finish(Project project, long runId) throws Exception {
         String path = "models/dpo-" + runId;
-        LanguageModels.save(policy.model(), policy.config(), project.dir().resolve(path), policy.folder());
+        lora.save(project.dir().resolve(path), List.of());
         long id = project.models().add("dpo-" + runId, ModelKind.POLICY, from.id(), path, runId);
         return String.format("model %d (%s)", id, path);
     }

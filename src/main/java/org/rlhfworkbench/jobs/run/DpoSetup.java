@@ -14,6 +14,7 @@ import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.tokenizer.SameTokenizer;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.ppo.Probes;
@@ -69,7 +70,7 @@ final class DpoSetup {
     }
 
     /** The first held-out prompts that fit, answered by policy and reference every few steps. */
-    static Probes probes(Project project, LanguageModel policy, LanguageModel reference, Scorer scorer, long seed,
+    static Probes probes(Project project, LanguageModel policy, CausalLm reference, Scorer scorer, long seed,
                          double fraction, float temperature, int maxNewTokens) {
         PromptEncoder enc = PromptFormat.of(project).encoder(policy);
         int maxPrompt = policy.model().shape().maxPositions() - maxNewTokens;
@@ -77,7 +78,7 @@ final class DpoSetup {
                 .map(enc::encode)
                 .filter(ids -> ids.length > 0 && ids.length <= maxPrompt).limit(PROBES).toList();
         Scorer s = scorer != null ? scorer : (prompts, responses) -> new float[responses.size()];
-        return new Probes(policy.model(), reference.model(), s, probes, ids -> policy.tokenizer().decode(ids, true),
+        return new Probes(policy.model(), reference, s, probes, ids -> policy.tokenizer().decode(ids, true),
                 enc.stopIds(), temperature, maxNewTokens, seed);
     }
 

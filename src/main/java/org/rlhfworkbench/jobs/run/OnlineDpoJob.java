@@ -11,6 +11,8 @@ import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.tokenizer.SameTokenizer;
+import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
 import org.rlhfworkbench.train.dpo.OnlineDpoTrainer;
@@ -25,14 +27,20 @@ import org.rlhfworkbench.train.run.StepLoop;
  */
 public final class OnlineDpoJob implements TrainJob {
     /** What the run saves: start model, reward model, held-out share, loop settings. */
-    public record Config(Long fromModel, Long rewardModel, double evalFraction, OnlineDpoConfig online) {
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, OnlineDpoConfig online,
+                         LoraConfig lora) {
+        /** Full fine-tuning. */
+        public Config(Long fromModel, Long rewardModel, double evalFraction, OnlineDpoConfig online) {
+            this(fromModel, rewardModel, evalFraction, online, null);
+        }
     }
 
     private final Config cfg;
     private Project project;
     private ModelEntry from;
     private LanguageModel policy;
-    private LanguageModel sft;
+    private LanguageModel sft;   // null under LoRA: the SFT reference is the policy's base, adapter off
+    private LoraSetup lora;
     private DpoSetup.Reward reward;
     private List<Long> ids;
     private List<int[]> prompts;
@@ -63,8 +71,11 @@ public final class OnlineDpoJob implements TrainJob {
         from = ModelPicker.pick(p, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         Path folder = ModelPicker.folder(p, from);
         policy = LanguageModels.load(folder);
-        sft = LanguageModels.load(folder);
-        SameTokenizer.require(policy.tokenizer(), policy.folder(), sft.tokenizer(), sft.folder(), "reference");
+        lora = LoraSetup.of(p, policy, cfg.lora());
+        if (!lora.on()) {
+            sft = LanguageModels.load(folder);
+            SameTokenizer.require(policy.tokenizer(), policy.folder(), sft.tokenizer(), sft.folder(), "reference");
+        }
         reward = DpoSetup.reward(p, cfg.rewardModel(), policy).orElseThrow(() -> new IllegalArgumentException(
                 "online DPO needs a reward model to score the samples; train one first (rlhf reward)"));
         PromptEncoder enc = PromptFormat.of(p).encoder(policy);
@@ -87,11 +98,12 @@ public final class OnlineDpoJob implements TrainJob {
         ctx.log(String.format("online %s from model %d (%s) scored by reward model %d: %d rounds x %d prompts x K=%d,"
                         + " %s pairs, reference %s, %d prompts to sample from", o.dpo().loss().toUpperCase(java.util.Locale.ROOT),
                 from.id(), from.name(), reward.entry().id(), o.iterations(), o.promptsPerIteration(), o.k(), o.choice(),
-                o.reference(), prompts.size()));
-        RoundStore store = new RoundStore(project, runId, from.id(), reward.entry().id(), policy, o.choice());
-        OnlineDpoTrainer trainer = new OnlineDpoTrainer(policy.model(), sft.model(), reward.scorer(), ids, prompts,
+                o.reference(), prompts.size()) + "; " + lora.describe());
+        CausalLm reference = lora.on() ? lora.reference() : sft.model();
+        RoundStore store = new RoundStore(project, runId, from.id(), reward.entry().id(), policy, o.choice()).savingWith(lora);
+        OnlineDpoTrainer trainer = new OnlineDpoTrainer(policy.model(), reference, reward.scorer(), ids, prompts,
                 DpoSetup.eos(project, policy), o, store);
-        trainer.withProbes(DpoSetup.probes(project, policy, sft, reward.scorer(), seed(), cfg.evalFraction(),
+        trainer.withProbes(DpoSetup.probes(project, policy, reference, reward.scorer(), seed(), cfg.evalFraction(),
                 o.temperature(), o.maxNewTokens())::sample);
         return trainer.run(ctx, resume);
     }

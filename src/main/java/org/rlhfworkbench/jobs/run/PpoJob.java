@@ -18,6 +18,8 @@ import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
 import org.rlhfworkbench.lm.tokenizer.SameTokenizer;
+import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.io.SafeTensors;
 import org.rlhfworkbench.lm.io.TensorData;
 import org.rlhfworkbench.store.Project;
@@ -38,7 +40,12 @@ import org.rlhfworkbench.train.run.StepLoop;
  */
 public final class PpoJob implements TrainJob {
     /** What the run saves: policy start, reward model, held-out share for evaluation, PPO settings. */
-    public record Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo, boolean rubricReward) {
+    public record Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo, boolean rubricReward,
+                         LoraConfig lora) {
+        public Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo, boolean rubricReward) {
+            this(fromModel, rewardModel, evalFraction, ppo, rubricReward, null);
+        }
+
         public Config(Long fromModel, Long rewardModel, double evalFraction, PpoConfig ppo) {
             this(fromModel, rewardModel, evalFraction, ppo, false);
         }
@@ -52,8 +59,10 @@ public final class PpoJob implements TrainJob {
     private final Config cfg;
     private ModelEntry from;
     private LanguageModel policy;
-    private LanguageModel reference;
-    private LanguageModel reward;
+    private LanguageModel reference;   // null under LoRA: the reference is the policy's base, adapter off
+    private LoraSetup lora;
+    private LanguageModel reward;      // null when the reward model shares the LoRA policy's base
+    private CausalLm rewardModel;
     private LanguageModel critic;
     private PpoTrainer trainer;
     private int promptCount;
@@ -87,11 +96,21 @@ public final class PpoJob implements TrainJob {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         ModelEntry rmEntry = ModelPicker.pick(project, cfg.rewardModel(), ModelKind.REWARD);
         policy = LanguageModels.load(ModelPicker.folder(project, from));
-        reference = LanguageModels.load(ModelPicker.folder(project, from));
+        lora = LoraSetup.of(project, policy, cfg.lora());
+        if (!lora.on()) {
+            reference = LanguageModels.load(ModelPicker.folder(project, from));
+        }
+        CausalLm referenceModel = lora.on() ? lora.reference() : reference.model();
         Path rmFolder = ModelPicker.folder(project, rmEntry);
-        reward = LanguageModels.load(rmFolder);
-        SameTokenizer.require(policy.tokenizer(), policy.folder(), reference.tokenizer(), reference.folder(), "reference");
-        SameTokenizer.require(policy.tokenizer(), policy.folder(), reward.tokenizer(), rmFolder, "reward model");
+        rewardModel = lora.sharedReward(rmFolder).orElse(null);
+        if (rewardModel == null) {
+            reward = LanguageModels.load(rmFolder);
+            SameTokenizer.require(policy.tokenizer(), policy.folder(), reward.tokenizer(), rmFolder, "reward model");
+            rewardModel = reward.model();
+        }
+        if (reference != null) {
+            SameTokenizer.require(policy.tokenizer(), policy.folder(), reference.tokenizer(), reference.folder(), "reference");
+        }
         JsonNode stats = new ObjectMapper().readTree(rmFolder.resolve(RewardJob.STATS_FILE).toFile());
         double mean = stats.path("reward_mean").asDouble(0);
         double std = Math.max(1e-3, stats.path("reward_std").asDouble(1));
@@ -117,9 +136,9 @@ public final class PpoJob implements TrainJob {
         org.rlhfworkbench.train.ppo.Scorer scorer = scorer(project, enc, mean, std);
         java.util.function.Function<int[], String> decode = ids -> policy.tokenizer().decode(ids, true);
         trainer = cfg.ppo().separateCritic()
-                ? new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo(),
+                ? new PpoTrainer(policy.model(), referenceModel, scorer, train, probes, decode, eos, cfg.ppo(),
                         separateCritic(rmFolder, mean, std))
-                : new PpoTrainer(policy.model(), reference.model(), scorer, train, probes, decode, eos, cfg.ppo());
+                : new PpoTrainer(policy.model(), referenceModel, scorer, train, probes, decode, eos, cfg.ppo());
         if (cfg.ppo().ptxCoef() > 0) {
             trainer.withPtx(ptxExamples(project, enc));
         }
@@ -147,7 +166,7 @@ public final class PpoJob implements TrainJob {
     /** The reward model, or with {@code gold} the sample's rubric itself (a diagnostic upper bound). */
     private org.rlhfworkbench.train.ppo.Scorer scorer(Project project, PromptEncoder enc, double mean, double std) {
         if (!cfg.rubricReward()) {
-            return org.rlhfworkbench.train.ppo.Scorer.of(new RewardModel(reward.model()), mean, std);
+            return org.rlhfworkbench.train.ppo.Scorer.of(new RewardModel(rewardModel), mean, std);
         }
         return new RubricScorer(project, enc);
     }
@@ -155,7 +174,7 @@ public final class PpoJob implements TrainJob {
     @Override
     public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
         ctx.log("PPO from model " + from.id() + " (" + from.name() + ") on " + promptCount + " prompts, "
-                + cfg.ppo().steps() + " steps of " + cfg.ppo().rolloutPrompts() + " episodes");
+                + cfg.ppo().steps() + " steps of " + cfg.ppo().rolloutPrompts() + " episodes; " + lora.describe());
         return trainer.run(ctx, resume);
     }
 
@@ -163,7 +182,7 @@ public final class PpoJob implements TrainJob {
     public String finish(Project project, long runId) throws Exception {
         String path = "models/ppo-" + runId;
         Path folder = project.dir().resolve(path);
-        LanguageModels.save(policy.model(), policy.config(), folder, policy.folder());
+        lora.save(folder, List.of());
         Map<String, TensorData> head = new HashMap<>();
         trainer.valueHead().forEach((k, v) -> head.put(k, TensorData.ofFloats(k, v.getShape().getShape(),
                 v.toFloatArray())));

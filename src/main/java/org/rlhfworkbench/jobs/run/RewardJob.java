@@ -11,6 +11,7 @@ import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.lora.LoraConfig;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.reward.RankedGroup;
@@ -24,7 +25,11 @@ import org.rlhfworkbench.train.run.StepLoop;
 /** Reward model on the project's K-way rankings; result: a model of kind reward with its statistics. */
 public final class RewardJob implements TrainJob {
     /** What the run saves: the backbone (null = newest SFT, else policy or base) and the settings. */
-    public record Config(Long fromModel, RewardConfig reward) {
+    public record Config(Long fromModel, RewardConfig reward, LoraConfig lora) {
+        /** Full fine-tuning. */
+        public Config(Long fromModel, RewardConfig reward) {
+            this(fromModel, reward, null);
+        }
     }
 
     public static final String STATS_FILE = "reward_stats.json";
@@ -34,6 +39,7 @@ public final class RewardJob implements TrainJob {
     private LanguageModel lm;
     private RewardModel rm;
     private RewardTrainer trainer;
+    private LoraSetup lora;
     private int trainCount;
     private int valCount;
 
@@ -60,6 +66,7 @@ public final class RewardJob implements TrainJob {
     public void prepare(Project project) throws Exception {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         lm = LanguageModels.load(ModelPicker.folder(project, from));
+        lora = LoraSetup.of(project, lm, cfg.lora());
         int max = Math.min(cfg.reward().maxLength(), lm.model().shape().maxPositions());
         List<RankedGroup> train = new ArrayList<>();
         List<RankedGroup> val = new ArrayList<>();
@@ -78,7 +85,7 @@ public final class RewardJob implements TrainJob {
     @Override
     public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
         ctx.log("reward model from model " + from.id() + " (" + from.name() + ") on " + trainCount
-                + " ranked prompts, " + valCount + " held out, " + trainer.totalSteps() + " steps");
+                + " ranked prompts, " + valCount + " held out, " + trainer.totalSteps() + " steps; " + lora.describe());
         return trainer.run(ctx, resume);
     }
 
@@ -86,8 +93,10 @@ public final class RewardJob implements TrainJob {
     public String finish(Project project, long runId) throws Exception {
         String path = "models/reward-" + runId;
         Path folder = project.dir().resolve(path);
-        LanguageModels.save(lm.model(), lm.config(), folder, lm.folder());
-        RewardFolders.markSequenceClassifier(folder, lm.tokenizer().eosIds()[0]);
+        lora.save(folder, List.of(RewardModel.HEAD));   // under LoRA: the head as PEFT's modules_to_save
+        if (!lora.on()) {
+            RewardFolders.markSequenceClassifier(folder, lm.tokenizer().eosIds()[0]);
+        }
         RewardEval eval = trainer.lastEval();
         ObjectNode stats = new ObjectMapper().createObjectNode();
         if (eval != null) {

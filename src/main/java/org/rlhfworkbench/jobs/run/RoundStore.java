@@ -28,6 +28,8 @@ final class RoundStore implements IterationSink {
     private final LanguageModel policy;
     private final String rule;
 
+    private LoraSetup lora;
+
     RoundStore(Project project, long runId, long sftId, long rewardId, LanguageModel policy, String rule) {
         this.project = project;
         this.runId = runId;
@@ -78,11 +80,21 @@ final class RoundStore implements IterationSink {
         });
     }
 
+    /** Saves round models the way {@code setup} says (an adapter folder under LoRA). */
+    RoundStore savingWith(LoraSetup setup) {
+        this.lora = setup;
+        return this;
+    }
+
     @Override
     public void finished(int iteration, CausalLm model) {
         String name = modelName(runId, iteration + 1);
         String path = "models/" + name;
-        LanguageModels.save(model, policy.config(), project.dir().resolve(path), policy.folder());
+        if (lora != null) {
+            lora.save(model, project.dir().resolve(path), List.of());   // a PEFT adapter under LoRA
+        } else {
+            LanguageModels.save(model, policy.config(), project.dir().resolve(path), policy.folder());
+        }
         if (roundModel(project, runId, iteration + 1) == null) {
             ModelEntry parent = iteration == 0 ? null : roundModel(project, runId, iteration);
             project.models().add(name, ModelKind.POLICY, parent == null ? sftId : parent.id(), path, runId);

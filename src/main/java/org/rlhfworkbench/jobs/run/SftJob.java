@@ -11,6 +11,7 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
+import org.rlhfworkbench.lm.lora.LoraConfig;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.data.Order;
@@ -22,13 +23,18 @@ import org.rlhfworkbench.train.sft.SftTrainer;
 /** SFT on the project's demonstrations (written, corrections, imported); result: a model of kind sft. */
 public final class SftJob implements TrainJob {
     /** What the run saves: the starting model (null = newest base / policy) and the SFT settings. */
-    public record Config(Long fromModel, SftConfig sft) {
+    public record Config(Long fromModel, SftConfig sft, LoraConfig lora) {
+        /** Full fine-tuning. */
+        public Config(Long fromModel, SftConfig sft) {
+            this(fromModel, sft, null);
+        }
     }
 
     private final Config cfg;
     private ModelEntry from;
     private LanguageModel lm;
     private SftTrainer trainer;
+    private LoraSetup lora;
     private int trainCount;
     private int valCount;
 
@@ -55,6 +61,7 @@ public final class SftJob implements TrainJob {
     public void prepare(Project project) throws Exception {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         lm = LanguageModels.load(ModelPicker.folder(project, from));
+        lora = LoraSetup.of(project, lm, cfg.lora());
         PromptEncoder enc = PromptFormat.of(project).encoder(lm);
         List<Encoded> train = new ArrayList<>();
         List<Encoded> val = new ArrayList<>();
@@ -72,7 +79,7 @@ public final class SftJob implements TrainJob {
     @Override
     public StepLoop.Outcome train(RunContext ctx, boolean resume) throws Exception {
         ctx.log("SFT from model " + from.id() + " (" + from.name() + ") on " + trainCount + " demonstrations, "
-                + valCount + " held out, " + trainer.totalSteps() + " steps");
+                + valCount + " held out, " + trainer.totalSteps() + " steps; " + lora.describe());
         return trainer.run(ctx, resume);
     }
 
@@ -80,7 +87,7 @@ public final class SftJob implements TrainJob {
     public String finish(Project project, long runId) throws Exception {
         String path = "models/sft-" + runId;
         Path folder = project.dir().resolve(path);
-        LanguageModels.save(lm.model(), lm.config(), folder, lm.folder());
+        lora.save(folder, List.of());
         long id = project.models().add("sft-" + runId, ModelKind.SFT, from.id(), path, runId);
         double val = trainer.validationLoss();
         return String.format("model %d (%s): validation loss %.4f", id, path, val);

@@ -21,6 +21,12 @@ public final class ModelCards {
 
     /** @throws org.rlhfworkbench.lm.io.CheckpointException when the folder is not a readable checkpoint */
     public static ModelFacts read(Path folder) {
+        if (org.rlhfworkbench.lm.lora.PeftAdapters.isAdapter(folder)) {   // a LoRA adapter: its base's facts
+            Path base = org.rlhfworkbench.lm.lora.PeftAdapters.resolveBase(folder,
+                    org.rlhfworkbench.lm.lora.PeftAdapters.baseName(folder));
+            ModelFacts f = read(base);
+            return new ModelFacts(f.family(), f.parameters(), f.dtype(), f.chatTemplate() || hasChatTemplate(folder));
+        }
         ModelConfig config = HfConfig.read(folder);
         Map<String, TensorData> stored = ExpectedTensors.normalize(Checkpoints.readTensors(folder), config, folder);
         long params = 0;

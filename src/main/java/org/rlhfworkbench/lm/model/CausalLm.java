@@ -2,6 +2,7 @@ package org.rlhfworkbench.lm.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Map;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /**
@@ -36,6 +37,24 @@ public abstract class CausalLm implements AutoCloseable {
 
     public LinearAdapter adapter() {
         return adapter;
+    }
+
+    /**
+     * What training updates: the adapter's tensors when it has any (LoRA: the base is frozen),
+     * else every weight of the model (full fine-tuning).
+     */
+    public Map<String, NDArray> trainable() {
+        Map<String, NDArray> own = adapter.parameters();
+        return own.isEmpty() ? w.all() : own;
+    }
+
+    /**
+     * This model run with {@code other} in place of its adapter ({@link LinearAdapter#NONE}: the
+     * base model), over the same weights: one copy in memory. The view is used from one thread at
+     * a time with this model, and closing it frees nothing (this model owns the weights).
+     */
+    public CausalLm withAdapter(LinearAdapter other) {
+        return new AdapterView(this, other);
     }
 
     /**

@@ -62,7 +62,7 @@ public final class DpoTrainer {
         double[][] refTrain = ReferenceCache.get(ctx, "reference_logps", train, reference);
         double[][] refVal = val.isEmpty() ? new double[0][] : ReferenceCache.get(ctx, "reference_logps_val", val,
                 reference);
-        Map<String, NDArray> params = policy.weights().all();
+        Map<String, NDArray> params = policy.trainable();
         LrSchedule lr = new LrSchedule(LrSchedule.Kind.LINEAR, cfg.learningRate(), cfg.warmupSteps(),
                 (int) totalSteps(), 0f);
         try (Trainer trainer = new Trainer(params, policy.manager(), OptimizerConfig.defaults(), lr)) {

@@ -60,7 +60,7 @@ public final class OnlineDpoTrainer {
     }
 
     public StepLoop.Outcome run(RunContext ctx, boolean resume) throws IOException {
-        Map<String, NDArray> params = policy.weights().all();
+        Map<String, NDArray> params = policy.trainable();
         DpoConfig d = cfg.dpo();
         int per = cfg.stepsPerIteration();
         LrSchedule lr = new LrSchedule(LrSchedule.Kind.CONSTANT, d.learningRate(), d.warmupSteps(), (int) totalSteps(), 1f);

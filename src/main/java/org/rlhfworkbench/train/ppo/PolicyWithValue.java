@@ -23,9 +23,9 @@ final class PolicyWithValue {
         this.critic = critic;
     }
 
-    /** What the policy's optimiser trains: the policy's weights, plus the value head when it sits on the trunk. */
+    /** What the policy's optimiser trains: the policy's weights (its LoRA tensors when it has an adapter), plus the value head when it sits on the trunk. */
     Map<String, NDArray> parameters() {
-        Map<String, NDArray> all = new LinkedHashMap<>(policy.weights().all());
+        Map<String, NDArray> all = new LinkedHashMap<>(policy.trainable());
         all.putAll(critic.jointParameters());
         return all;
     }

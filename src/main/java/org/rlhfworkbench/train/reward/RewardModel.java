@@ -50,9 +50,11 @@ public final class RewardModel {
         return backbone;
     }
 
-    /** Every trainable tensor: the backbone's and the head. */
+    /** Every trainable tensor: the backbone's (its LoRA tensors when it has an adapter) and the head. */
     public Map<String, NDArray> parameters() {
-        return new LinkedHashMap<>(backbone.weights().all());
+        Map<String, NDArray> all = new LinkedHashMap<>(backbone.trainable());
+        all.put(HEAD, backbone.weights().get(HEAD));
+        return all;
     }
 
     /** Rewards of prompt + response rows: (B). Differentiable; run under the caller's scope. */

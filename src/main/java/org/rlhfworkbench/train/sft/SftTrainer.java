@@ -47,10 +47,10 @@ public final class SftTrainer {
     }
 
     public StepLoop.Outcome run(RunContext ctx, boolean resume) throws IOException {
-        try (Trainer trainer = new Trainer(model.weights().all(), model.manager(), OptimizerConfig.defaults(),
+        try (Trainer trainer = new Trainer(model.trainable(), model.manager(), OptimizerConfig.defaults(),
                 LrSchedule.cosine(cfg.learningRate(), cfg.warmupSteps(), (int) totalSteps()))) {
             long tokensPerStep = (long) cfg.batchSize() * cfg.maxLength();
-            return StepLoop.run(ctx, trainer, model.weights().all(), totalSteps(), cfg.checkpointEvery(), cfg.seed(),
+            return StepLoop.run(ctx, trainer, model.trainable(), totalSteps(), cfg.checkpointEvery(), cfg.seed(),
                     resume, tokensPerStep, new StepLoop.Body() {
                         @Override
                         public Trainer.StepResult step(long step) {

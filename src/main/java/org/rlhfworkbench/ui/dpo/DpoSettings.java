@@ -10,6 +10,7 @@ import org.rlhfworkbench.jobs.run.DpoJob;
 import org.rlhfworkbench.jobs.run.OnlineDpoJob;
 import org.rlhfworkbench.train.dpo.DpoConfig;
 import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.RunFormat;
 
 /** The DPO form's values, defaults from {@link DpoConfig} and {@link OnlineDpoConfig}; builds the job configs. */
@@ -24,6 +25,7 @@ public final class DpoSettings {
     private final ObjectProperty<Integer> epochs = new SimpleObjectProperty<>(this, "epochs", D.epochs());
     private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate", RunFormat.rate(D.learningRate()));
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed", (int) D.seed());
+    private final LoraSettings lora = new LoraSettings();
     private final ObjectProperty<Integer> iterations = new SimpleObjectProperty<>(this, "iterations", O.iterations());
     private final ObjectProperty<Integer> prompts = new SimpleObjectProperty<>(this, "prompts", O.promptsPerIteration());
     private final ObjectProperty<Integer> k = new SimpleObjectProperty<>(this, "k", O.k());
@@ -38,12 +40,16 @@ public final class DpoSettings {
     }
 
     DpoJob.Config offlineConfig() {
-        return new DpoJob.Config(null, null, 0.2, dpo(pairs.get()));
+        return new DpoJob.Config(null, null, 0.2, dpo(pairs.get()), lora.config(seed.get()));
     }
 
     OnlineDpoJob.Config onlineConfig() {
         return new OnlineDpoJob.Config(null, null, 0.2, new OnlineDpoConfig(iterations.get(), prompts.get(), k.get(),
-                O.temperature(), O.maxNewTokens(), choice.get(), reference.get(), dpo("best-worst"), probeEvery.get()));
+                O.temperature(), O.maxNewTokens(), choice.get(), reference.get(), dpo("best-worst"), probeEvery.get()), lora.config(seed.get()));
+    }
+
+    public LoraSettings lora() {
+        return lora;
     }
 
     private static double parse(String what, String text) {

@@ -8,6 +8,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.RunsPane;
 import org.rlhfworkbench.ui.charts.SettingsForm;
 import org.rlhfworkbench.ui.charts.TrainControls;
@@ -33,6 +34,7 @@ final class DpoSidebar extends ScrollPane {
                 .row("Learning rate", "Peak AdamW learning rate", SettingsForm.text("dpoLearningRate", s.learningRate()))
                 .row("Seed", "Pair order, sampling, held-out split", SettingsForm.integer("dpoSeed", 0,
                         Integer.MAX_VALUE, s.seed()));
+        LoraSettings.addTo(common, s.lora(), "dpo");
         SettingsForm offline = new SettingsForm()
                 .row("Pairs", "all C(K,2) ordered pairs of each ranking, or best vs worst",
                         choice("dpoPairs", s.pairs(), "all", "best-worst"))

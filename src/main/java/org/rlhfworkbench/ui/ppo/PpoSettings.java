@@ -13,6 +13,7 @@ import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunFormat;
 
@@ -39,6 +40,7 @@ public final class PpoSettings {
     private final ObjectProperty<Double> temperature = new SimpleObjectProperty<>(this, "temperature");
     private final ObjectProperty<Integer> probeEvery = new SimpleObjectProperty<>(this, "probeEvery");
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed");
+    private final LoraSettings lora = new LoraSettings();
     private final ObjectProperty<Double> ptxCoef = new SimpleObjectProperty<>(this, "ptxCoef");
     private final BooleanProperty separateCritic = new SimpleBooleanProperty(this, "separateCritic");
     private PpoConfig base;
@@ -88,7 +90,8 @@ public final class PpoSettings {
                 b.klTarget(), b.klHorizon(), b.cliprange(), b.cliprangeValue(), b.vfCoef(), b.gamma(), b.lam(),
                 b.entropyCoef(), b.missingEosPenalty(), b.rewardClip(), probeEvery.get(), b.checkpointEvery(),
                 seed.get(), ptxCoef.get(), b.samplesPerPrompt(), separateCritic.get());
-        return new PpoJob.Config(id(policy.get()), id(reward.get()), EVAL_FRACTION, ppo);
+        return new PpoJob.Config(id(policy.get()), id(reward.get()), EVAL_FRACTION, ppo, false,
+                lora.config(ppo.seed()));
     }
 
     private static Long id(ModelChoice c) {
@@ -138,6 +141,10 @@ public final class PpoSettings {
 
     public ObjectProperty<Integer> probeEveryProperty() {
         return probeEvery;
+    }
+
+    public LoraSettings lora() {
+        return lora;
     }
 
     public ObjectProperty<Integer> seedProperty() {

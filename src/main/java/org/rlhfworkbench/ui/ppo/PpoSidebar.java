@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rlhfworkbench.core.RunStatus;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunsPane;
 import org.rlhfworkbench.ui.charts.SettingsForm;
@@ -50,6 +51,7 @@ final class PpoSidebar extends ScrollPane {
                         SettingsForm.integer("ppoProbeEvery", 1, 10_000, s.probeEveryProperty()))
                 .row("Seed", "Prompt order, sampling and value-head initialisation",
                         SettingsForm.integer("ppoSeed", 0, Integer.MAX_VALUE, s.seedProperty()));
+        LoraSettings.addTo(form, s.lora(), "ppo");
         form.disableProperty().bind(vm.runningProperty());
         policy.disableProperty().bind(vm.runningProperty());
         reward.disableProperty().bind(vm.runningProperty());

@@ -10,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunDashboard;
 import org.rlhfworkbench.ui.charts.RunsPane;
@@ -47,6 +48,7 @@ public final class RewardView extends BorderPane {
                         SettingsForm.decimal("rewardCenter", 0, 1, 0.01, viewModel.centerProperty()))
                 .row("Seed", "Head initialisation, data order and held-out split",
                         SettingsForm.integer("rewardSeed", 0, Integer.MAX_VALUE, viewModel.seedProperty()));
+        LoraSettings.addTo(form, viewModel.lora(), "reward");
         form.disableProperty().bind(viewModel.runner().activeProperty());
         model.disableProperty().bind(viewModel.runner().activeProperty());
         Label title = new Label("Reward model");

@@ -17,6 +17,7 @@ import org.rlhfworkbench.jobs.run.RewardJob;
 import org.rlhfworkbench.train.reward.RewardConfig;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunFormat;
 import org.rlhfworkbench.ui.charts.TrainingRunner;
@@ -48,6 +49,7 @@ public final class RewardViewModel {
     private final ObjectProperty<Double> center =
             new SimpleObjectProperty<>(this, "center", defaults().centerCoefficient());
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed", (int) defaults().seed());
+    private final LoraSettings lora = new LoraSettings();
 
     public RewardViewModel(BackgroundExecutor executor, ProjectService projects) {
         runner = new TrainingRunner(executor, projects, "reward", DASHBOARD);
@@ -80,7 +82,8 @@ public final class RewardViewModel {
             runner.library().errorProperty().set(true);
             return;
         }
-        runner.start(new RewardJob(new RewardJob.Config(model.get() == null ? null : model.get().id(), cfg)));
+        runner.start(new RewardJob(new RewardJob.Config(model.get() == null ? null : model.get().id(), cfg,
+                lora.config(cfg.seed()))));
     }
 
     /** Continues an unfinished reward run from its checkpoint, with the settings it started with. */
@@ -99,6 +102,10 @@ public final class RewardViewModel {
         return new RewardConfig(epochs.get(), promptsPerStep.get(), RunFormat.parseRate(learningRate.get()),
                 d.warmupSteps(), d.valFraction(), d.maxLength(), margin.get(), center.get(), d.checkpointEvery(),
                 seed.get());
+    }
+
+    public LoraSettings lora() {
+        return lora;
     }
 
     public TrainingRunner runner() {

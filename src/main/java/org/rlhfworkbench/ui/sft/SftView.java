@@ -11,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunDashboard;
 import org.rlhfworkbench.ui.charts.RunsPane;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.SettingsForm;
 import org.rlhfworkbench.ui.charts.TrainControls;
 
@@ -38,6 +39,7 @@ public final class SftView extends BorderPane {
                         SettingsForm.text("sftLearningRate", viewModel.learningRateProperty()))
                 .row("Seed", "Data order and validation split", SettingsForm.integer("sftSeed", 0, Integer.MAX_VALUE,
                         viewModel.seedProperty()));
+        LoraSettings.addTo(form, viewModel.lora(), "sft");
         form.disableProperty().bind(viewModel.runner().activeProperty());
         model.disableProperty().bind(viewModel.runner().activeProperty());
         Label title = new Label("Supervised fine-tuning");

@@ -17,6 +17,7 @@ import org.rlhfworkbench.jobs.run.SftJob;
 import org.rlhfworkbench.train.sft.SftConfig;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunFormat;
 import org.rlhfworkbench.ui.charts.TrainingRunner;
@@ -42,6 +43,7 @@ public final class SftViewModel {
     private final StringProperty learningRate =
             new SimpleStringProperty(this, "learningRate", RunFormat.rate(SftConfig.defaults().learningRate()));
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed", (int) SftConfig.defaults().seed());
+    private final LoraSettings lora = new LoraSettings();
 
     public SftViewModel(BackgroundExecutor executor, ProjectService projects) {
         runner = new TrainingRunner(executor, projects, "sft", DASHBOARD);
@@ -68,7 +70,8 @@ public final class SftViewModel {
             runner.library().errorProperty().set(true);
             return;
         }
-        runner.start(new SftJob(new SftJob.Config(model.get() == null ? null : model.get().id(), cfg)));
+        runner.start(new SftJob(new SftJob.Config(model.get() == null ? null : model.get().id(), cfg,
+                lora.config(cfg.seed()))));
     }
 
     /** Continues an unfinished SFT run from its checkpoint, with the settings it started with. */
@@ -86,6 +89,10 @@ public final class SftViewModel {
         float lr = RunFormat.parseRate(learningRate.get());
         return new SftConfig(epochs.get(), batchSize.get(), lr, d.warmupSteps(), d.valFraction(), d.maxLength(),
                 d.checkpointEvery(), seed.get());
+    }
+
+    public LoraSettings lora() {
+        return lora;
     }
 
     public TrainingRunner runner() {
