@@ -70,15 +70,16 @@ public final class LmBench {
         Map<String, Double> fig = new LinkedHashMap<>();
         try (Trainer trainer = new Trainer(model.weights().all(), model.manager(), OptimizerConfig.defaults(),
                 new LrSchedule(LrSchedule.Kind.CONSTANT, 1e-4f, 0, 0, 1f))) {
-            long start = 0;
+            double[] seconds = new double[steps];
             for (int i = 0; i < warmup + steps; i++) {
-                if (i == warmup) {
-                    start = System.nanoTime();
-                }
                 long[] tokens = randomTokens(batch * (ctx + 1));
+                long start = System.nanoTime();
                 trainer.step(1, (m, micro) -> WindowLoss.of(model, m, tokens, batch, ctx));
+                if (i >= warmup) {
+                    seconds[i - warmup] = (System.nanoTime() - start) / 1e9;
+                }
             }
-            double secs = (System.nanoTime() - start) / 1e9;
+            double secs = median(seconds) * steps;  // the median step, so a busy machine skews it less
             double tokensPerSec = (double) batch * ctx * steps / secs;
             double flopsPerToken = 6.0 * model.weights().count();  // forward + backward, attention excluded
             fig.put("train_tokens_per_second", tokensPerSec);
@@ -111,6 +112,34 @@ public final class LmBench {
         fig.put("speedup_vs_uncached", cached / uncached);
         fig.put("peak_rss_mb", (double) Rss.peakMb());
         return new BenchResult("generate", cfg, fig);
+    }
+
+    /**
+     * Sampling (temperature 1, no stop token) of {@code k} samples of {@code newTokens} from each of
+     * {@code prompts} random prompts of {@code promptLen} tokens: tokens/s, prefill included, the
+     * median of {@code reps} runs after a short warm-up.
+     */
+    public double sampleTokensPerSecond(int prompts, int k, int promptLen, int newTokens, int reps) {
+        List<int[]> ps = new ArrayList<>();
+        for (int b = 0; b < prompts; b++) {
+            ps.add(toInts(randomTokens(promptLen)));
+        }
+        SamplingParams p = new SamplingParams(1f, 0, 1f, newTokens, 1, Set.of());
+        new Sampler(model).sample(ps, k, p.withMaxNewTokens(4), TokenListener.NONE);  // warm-up
+        double[] rates = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long start = System.nanoTime();
+            new Sampler(model).sample(ps, k, p, TokenListener.NONE);
+            rates[r] = (double) prompts * k * newTokens / ((System.nanoTime() - start) / 1e9);
+        }
+        return median(rates);
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
     /** Reference: every new token recomputes the whole sequence (no cache), greedy. */

@@ -6,16 +6,21 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Preallocated keys and values, per layer (B, nKV, capacity, hd). New tokens are written in
  * place; attention reads the filled prefix (a view). Rows can be dropped (finished sequences stop
- * costing compute) or repeated (K samples share one prompt prefill). Close it when done.
+ * costing compute) or repeated (K samples share one prompt prefill). It also holds what the
+ * decode derives from the weights once (fused q|k|v). Close it when done.
  */
 public final class KvCache implements AutoCloseable {
     private final NDArray[] keys;
     private final NDArray[] values;
     private final int capacity;
+    private final Map<String, NDArray> derived = new HashMap<>();
     private int length;
 
     KvCache(NDManager m, int layers, int batch, int kvHeads, int capacity, int headDim) {
@@ -51,6 +56,20 @@ public final class KvCache implements AutoCloseable {
         values[layer].set(slot, v);
         NDIndex filled = new NDIndex(":, :, :{}", length + t);
         return new NDArray[] {keys[layer].get(filled), values[layer].get(filled)};
+    }
+
+    /**
+     * A tensor derived from the weights (e.g. the concatenated q|k|v weight), built on first use and
+     * freed with the cache: the weights cannot change during one decode, but may between decodes
+     * (PPO updates the policy), so nothing derived outlives the cache.
+     */
+    NDArray derived(String key, Supplier<NDArray> make) {
+        return derived.computeIfAbsent(key, k -> keep(make.get()));
+    }
+
+    /** How many derived tensors this cache holds (tests: the fused path ran). */
+    int derivedCount() {
+        return derived.size();
     }
 
     /** Called once per forward, after every layer appended {@code t} tokens. */
@@ -93,5 +112,7 @@ public final class KvCache implements AutoCloseable {
             keys[i].close();
             values[i].close();
         }
+        derived.values().forEach(NDArray::close);
+        derived.clear();
     }
 }

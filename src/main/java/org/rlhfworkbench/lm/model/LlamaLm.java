@@ -1,9 +1,12 @@
 package org.rlhfworkbench.lm.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import org.rlhfworkbench.lm.io.LlamaConfig;
+import org.rlhfworkbench.lm.nd.NoGrad;
 
 /**
  * The Llama family as Hugging Face defines it (model_type "llama", "mistral", "qwen2", "qwen3";
@@ -52,8 +55,10 @@ public final class LlamaLm extends CausalLm {
         NDArray bias = mask.bias(m, t);                                     // (B, 1, T, L)
         NDArray[] cosSin = rope.cosSin(m, mask.positionIds(t), b, t);       // 2 x (B, 1, T, hd)
         NDArray h = Gpt2Lm.embed(ids, w.get("model.embed_tokens.weight"));  // (B, T, H)
+        // decoding (a cache, no adapter, no autograd): q|k|v as one matmul over weights fused for this decode
+        boolean fuse = cache != null && adapter() == LinearAdapter.NONE && NoGrad.isOn();
         for (int l = 0; l < s.layers(); l++) {
-            h = block(l, h, bias, cosSin, cache);
+            h = block(l, h, bias, cosSin, cache, fuse);
         }
         if (cache != null) {
             cache.advance(t);
@@ -61,15 +66,17 @@ public final class LlamaLm extends CausalLm {
         return Ops.rmsNorm(h, w.get("model.norm.weight"), eps);
     }
 
-    private NDArray block(int l, NDArray h, NDArray bias, NDArray[] cosSin, KvCache cache) {
+    private NDArray block(int l, NDArray h, NDArray bias, NDArray[] cosSin, KvCache cache, boolean fuse) {
         String p = "model.layers." + l + ".";
         long b = h.getShape().get(0);
         long t = h.getShape().get(1);
         // 1. attention: (Qwen3: RMSNorm per head on q and k), RoPE on q and k, GQA by repeating kv heads
         NDArray a = Ops.rmsNorm(h, w.get(p + "input_layernorm.weight"), eps);
-        NDArray q = heads(linear(p + "self_attn.q_proj", a), b, t, s.heads());      // (B, nh, T, hd)
-        NDArray k = heads(linear(p + "self_attn.k_proj", a), b, t, s.kvHeads());    // (B, nkv, T, hd)
-        NDArray v = heads(linear(p + "self_attn.v_proj", a), b, t, s.kvHeads());
+        NDArray[] qkv = fuse ? fusedQkv(p, a, cache) : new NDArray[] {linear(p + "self_attn.q_proj", a),
+                linear(p + "self_attn.k_proj", a), linear(p + "self_attn.v_proj", a)};
+        NDArray q = heads(qkv[0], b, t, s.heads());                          // (B, nh, T, hd)
+        NDArray k = heads(qkv[1], b, t, s.kvHeads());                        // (B, nkv, T, hd)
+        NDArray v = heads(qkv[2], b, t, s.kvHeads());
         if (config.layout().qkNorm()) {
             q = Ops.rmsNorm(q, w.get(p + "self_attn.q_norm.weight"), eps);         // over hd
             k = Ops.rmsNorm(k, w.get(p + "self_attn.k_norm.weight"), eps);
@@ -82,17 +89,40 @@ public final class LlamaLm extends CausalLm {
             v = kv[1];                                                      // (B, nkv, L, hd)
         }
         int rep = s.heads() / s.kvHeads();
-        if (rep > 1) {
-            k = k.repeat(1, rep);                                           // (B, nh, L, hd)
-            v = v.repeat(1, rep);
-        }
-        NDArray y = Ops.attention(q, k, v, bias, scale).transpose(0, 2, 1, 3)
-                .reshape(b, t, (long) s.heads() * s.headDim());             // (B, T, nh * hd)
+        NDArray att = rep == 1 ? Ops.attention(q, k, v, bias, scale)
+                : Ops.groupedAttention(q, k, v, bias, scale, rep);          // (B, nh, T, hd), kv not repeated
+        NDArray y = att.transpose(0, 2, 1, 3).reshape(b, t, (long) s.heads() * s.headDim()); // (B, T, nh * hd)
         h = h.add(linear(p + "self_attn.o_proj", y));
         // 2. SwiGLU MLP: down(silu(gate(x)) * up(x))
         NDArray x = Ops.rmsNorm(h, w.get(p + "post_attention_layernorm.weight"), eps);
         NDArray gated = Ops.silu(linear(p + "mlp.gate_proj", x)).mul(linear(p + "mlp.up_proj", x)); // (B, T, I)
         return h.add(linear(p + "mlp.down_proj", gated));
+    }
+
+    /**
+     * q, k, v (B, T, n * hd) from one matmul: x [Wq; Wk; Wv]^T (+ [bq; bk; bv]), split. The fused
+     * weights are built once per decode and live in the cache (the weights may change between decodes).
+     */
+    private NDArray[] fusedQkv(String p, NDArray x, KvCache cache) {
+        String[] mods = {p + "self_attn.q_proj", p + "self_attn.k_proj", p + "self_attn.v_proj"};
+        NDArray wqkv = cache.derived(p + "qkv.weight", () -> concat(mods, ".weight"));    // ((nh + 2 nkv) hd, H)
+        boolean biased = w.has(mods[0] + ".bias") && w.has(mods[1] + ".bias") && w.has(mods[2] + ".bias");
+        if (!biased && (w.has(mods[0] + ".bias") || w.has(mods[1] + ".bias") || w.has(mods[2] + ".bias"))) {
+            return new NDArray[] {linear(mods[0], x), linear(mods[1], x), linear(mods[2], x)};
+        }
+        NDArray bqkv = biased ? cache.derived(p + "qkv.bias", () -> concat(mods, ".bias")) : null;
+        long qw = (long) s.heads() * s.headDim();
+        long kvw = (long) s.kvHeads() * s.headDim();
+        NDList parts = Ops.linear(x, wqkv, bqkv).split(new long[] {qw, qw + kvw}, 2);    // 3 x (B, T, n * hd)
+        return new NDArray[] {parts.get(0), parts.get(1), parts.get(2)};
+    }
+
+    private NDArray concat(String[] modules, String suffix) {
+        NDList parts = new NDList();
+        for (String mod : modules) {
+            parts.add(w.get(mod + suffix));
+        }
+        return NDArrays.concat(parts, 0);
     }
 
     private NDArray heads(NDArray x, long b, long t, int n) {

@@ -51,4 +51,24 @@ final class Ops {
         NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(bias);  // (B, nh, T, L)
         return att.softmax(-1).matMul(v);                                       // (B, nh, T, hd)
     }
+
+    /**
+     * Grouped-query attention without copying keys and values per query head (HF's repeat_kv):
+     * query head h reads kv head h / rep, so the rep query heads of one kv head are stacked along
+     * the query axis and share one matmul. q (B, nh, T, hd), k / v (B, nkv, L, hd), bias (B, 1, T, L)
+     * -> (B, nh, T, hd), nh = nkv * rep.
+     */
+    static NDArray groupedAttention(NDArray q, NDArray k, NDArray v, NDArray bias, NDArray scale, int rep) {
+        Shape qs = q.getShape();
+        long b = qs.get(0);
+        long t = qs.get(2);
+        long hd = qs.get(3);
+        long nkv = k.getShape().get(1);
+        long len = k.getShape().get(2);
+        NDArray qg = q.reshape(b, nkv, rep * t, hd);                                  // (B, nkv, rep T, hd)
+        NDArray att = qg.matMul(k.transpose(0, 1, 3, 2)).reshape(b, nkv, rep, t, len) // (B, nkv, rep, T, L)
+                .mul(scale).add(bias.expandDims(1));                                  // bias (B, 1, 1, T, L)
+        NDArray y = att.softmax(-1).reshape(b, nkv, rep * t, len).matMul(v);          // (B, nkv, rep T, hd)
+        return y.reshape(b, nkv * rep, t, hd);                                        // (B, nh, T, hd)
+    }
 }

@@ -12,6 +12,11 @@ public final class NoGrad {
     private NoGrad() {
     }
 
+    /** True when the calling thread records no autograd graph (inference). */
+    public static boolean isOn() {
+        return !JniUtils.isGradMode();
+    }
+
     /** Turns autograd recording off for the calling thread. */
     public static void enter() {
         if (JniUtils.isGradMode()) {

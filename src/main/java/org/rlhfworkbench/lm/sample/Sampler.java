@@ -24,11 +24,9 @@ import org.rlhfworkbench.lm.nd.Scalars;
  */
 public final class Sampler {
     private final CausalLm model;
-    private final Scalars scalars;
 
     public Sampler(CausalLm model) {
         this.model = model;
-        this.scalars = new Scalars(model.manager());
     }
 
     /** K samples for each prompt, as {@code result.get(prompt).get(k)}. */
@@ -36,6 +34,7 @@ public final class Sampler {
         NoGrad.enter();
         Rows rows = new Rows(prompts.size(), k, p);
         try (NDManager m = model.manager().newSubManager()) {
+            Scalars scalars = new Scalars(m);  // freed with this call, not kept in the model's manager
             AttentionMask mask = leftPadMask(prompts);
             int width = mask.length();
             int capacity = width + p.maxNewTokens();
@@ -49,7 +48,7 @@ public final class Sampler {
                     // 1. prefill all prompts once; only the last position's logits are needed
                     NDArray ids = m.create(leftPadIds(prompts, width), new Shape(prompts.size(), width));
                     NDArray h = model.hidden(ids, mask, cache).get(new NDIndex(":, -1:, :"));   // (P, 1, E)
-                    logp = tempered(model.logits(h).squeeze(1), p);                              // (P, V) -> Java
+                    logp = tempered(model.logits(h).squeeze(1), p, scalars);                              // (P, V) -> Java
                 }
                 // 2. share the prefill: row r of the batch is sample r % k of prompt r / k
                 int[] expand = rows.expandIndex();
@@ -77,7 +76,7 @@ public final class Sampler {
                         mask = mask.extend(1, allTrue(next.length));
                         try (NDScope scope = new NDScope()) {
                             NDArray ids = m.create(toLongs(next), new Shape(next.length, 1));
-                            logp = tempered(model.forward(ids, mask, cache).squeeze(1), p);          // (A, V)
+                            logp = tempered(model.forward(ids, mask, cache).squeeze(1), p, scalars);          // (A, V)
                         }
                     }
                 }
@@ -87,7 +86,7 @@ public final class Sampler {
     }
 
     /** log softmax(logits / T) and its exp, as Java arrays (T = 1 for greedy). */
-    private Dist tempered(NDArray logits, SamplingParams p) {
+    private static Dist tempered(NDArray logits, SamplingParams p, Scalars scalars) {
         float t = p.temperature() == 0f ? 1f : p.temperature();
         NDArray scaled = t == 1f ? logits : logits.div(scalars.of(t));
         NDArray logp = scaled.logSoftmax(-1);
