@@ -53,7 +53,23 @@ public final class WeightsIo {
             owned = transposed ? view.duplicate() : wrapped.duplicate();   // (out, in), contiguous
         }
         NativeFloats.free(floats);
+        refuseNonFinite(owned, t);
         return owned;
+    }
+
+    /** NaN or Inf in stored weights would only show later as garbage text ("!!!!"): refuse them at load. */
+    private static void refuseNonFinite(NDArray a, TensorData t) {
+        boolean bad;
+        try (NDArray nan = a.isNaN(); NDArray inf = a.isInfinite(); NDArray either = nan.logicalOr(inf);
+             NDArray any = either.any()) {
+            bad = any.getBoolean();
+        }
+        if (bad) {
+            a.close();
+            String where = t.source() != null ? t.source().file().toString() : "the checkpoint";
+            throw new org.rlhfworkbench.lm.io.CheckpointException(where + ": tensor '" + t.name()
+                    + "' holds NaN or infinite values; refusing to load it");
+        }
     }
 
     /** Weights -> checkpoint tensors in HF layout (float32). */
