@@ -24,13 +24,9 @@ public final class LogProbs {
     public static NDArray tokenLogProbs(CausalLm model, PackedBatch batch, NDManager m, NDArray temperature) {
         NDArray hidden = model.hidden(batch.ids(m), batch.mask(), null);                  // (B, P + R, E)
         int p = batch.promptWidth();
-        // the lm_head only where a response token is predicted: (B, R, V), never (B, P + R, V)
-        NDArray pred = model.logits(hidden.get(new NDIndex(":, {}:{}, :", p - 1, p - 1 + batch.responseWidth())));
-        if (temperature != null) {
-            pred = pred.div(temperature);
-        }
-        NDArray target = batch.responseIds(m).expandDims(-1);                              // (B, R, 1)
-        NDArray lp = pred.logSoftmax(-1).gather(target, -1).squeeze(-1);                   // (B, R)
+        // the lm_head only where a response token is predicted, in chunks: (B, R, V) never whole twice
+        NDArray pred = hidden.get(new NDIndex(":, {}:{}, :", p - 1, p - 1 + batch.responseWidth()));  // (B, R, E)
+        NDArray lp = TargetLogProbs.of(model, pred, batch.responseIds(m), temperature);     // (B, R)
         return lp.mul(batch.responseMask(m));
     }
 
