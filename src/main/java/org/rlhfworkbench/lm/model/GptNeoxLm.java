@@ -28,7 +28,7 @@ public final class GptNeoxLm extends CausalLm {
                 config.maxPositionEmbeddings());
         this.eps = (float) config.layerNormEps();
         this.scale = c.of((float) (1.0 / Math.sqrt(config.headDim())));
-        this.rope = new Rope(config.headDim(), config.rope().invFreq(config.rotaryDim()));
+        this.rope = new Rope(config.headDim(), config.rope().invFreq(config.rotaryDim()), weights.manager());
         this.rotate = rope.rotateHalfMatrix(weights.manager());
         NDScope.unregister(rotate);
     }

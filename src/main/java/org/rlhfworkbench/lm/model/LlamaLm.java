@@ -32,7 +32,7 @@ public final class LlamaLm extends CausalLm {
                 config.maxPositionEmbeddings());
         this.eps = c.of((float) config.rmsNormEps());
         this.scale = c.of((float) (1.0 / Math.sqrt(config.headDim())));
-        this.rope = new Rope(config.headDim(), config.rope().invFreq(config.headDim()));
+        this.rope = new Rope(config.headDim(), config.rope().invFreq(config.headDim()), weights.manager());
         this.rotate = rope.rotateHalfMatrix(weights.manager());
         NDScope.unregister(rotate);
     }

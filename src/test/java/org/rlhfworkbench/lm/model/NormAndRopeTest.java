@@ -27,7 +27,7 @@ class NormAndRopeTest {
     @Test
     void ropeRotatesPairsByPositionTimesInverseFrequency() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Rope rope = new Rope(4, RopeParams.plain(10000.0).invFreq(4));  // inv_freq = [1, 10000^(-1/2)] = [1, 0.01]
+            Rope rope = new Rope(4, RopeParams.plain(10000.0).invFreq(4), m);  // inv_freq = [1, 10000^(-1/2)] = [1, 0.01]
             NDArray[] cs = rope.cosSin(m, new long[] {0, 1}, 1, 2);
             NDArray x = m.create(new float[] {1, 2, 3, 4, 1, 2, 3, 4}, new Shape(1, 1, 2, 4));
             float[] y = Rope.apply(x, cs[0], cs[1], rope.rotateHalfMatrix(m)).toFloatArray();
@@ -41,6 +41,30 @@ class NormAndRopeTest {
             assertThat(new float[] {y[4], y[5], y[6], y[7]}).containsExactly(new float[] {
                     (float) (1 * c1 - 3 * s1), (float) (2 * c2 - 4 * s2), (float) (3 * c1 + 1 * s1),
                     (float) (4 * c2 + 2 * s2)}, within(1e-6f));
+        }
+    }
+
+    @Test
+    void ropeTablesGrowPastTheFirstRowsAndGatherEachRowsPositions() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] inv = RopeParams.plain(10000.0).invFreq(4);
+            Rope rope = new Rope(6, inv, m);  // head_dim 6, rotary 4: dims 4 and 5 pass through
+            rope.cosSin(m, new long[] {3}, 1, 1);                       // builds the first table (256 rows)
+            long[] pos = {700, 2, 0, 299};                              // (2, 2): row 0 = 700, 2; row 1 = 0, 299
+            NDArray[] cs = rope.cosSin(m, pos, 2, 2);
+            assertThat(cs[0].getShape().getShape()).containsExactly(2, 1, 2, 6);
+            float[] cos = cs[0].toFloatArray();
+            float[] sin = cs[1].toFloatArray();
+            for (int r = 0; r < 4; r++) {
+                for (int i = 0; i < 2; i++) {
+                    float angle = (float) pos[r] * inv[i];  // float32 product, as transformers
+                    assertThat(cos[r * 6 + i]).isEqualTo((float) Math.cos(angle));
+                    assertThat(cos[r * 6 + i + 2]).isEqualTo((float) Math.cos(angle));
+                    assertThat(sin[r * 6 + i + 2]).isEqualTo((float) Math.sin(angle));
+                }
+                assertThat(new float[] {cos[r * 6 + 4], cos[r * 6 + 5], sin[r * 6 + 4], sin[r * 6 + 5]})
+                        .containsExactly(1f, 1f, 0f, 0f);
+            }
         }
     }
 
