@@ -47,6 +47,10 @@ final class RlBenchCommand implements Callable<Integer> {
     @Option(names = "--new-tokens", defaultValue = "32", description = "response tokens (default ${DEFAULT-VALUE})")
     int newTokens;
 
+    @Option(names = "--rss-every", defaultValue = "0", description = "PPO: print the resident memory every N steps"
+            + " (memory must stay flat over a long run; 0 = off)")
+    int rssEvery;
+
     @Mixin
     LoraOptions lora = new LoraOptions();
 
@@ -57,10 +61,22 @@ final class RlBenchCommand implements Callable<Integer> {
                         NDManager.newBaseManager(Devices.chosen()), 0);
         Path dir = Files.createTempDirectory("bench-rl");
         long t0 = System.nanoTime();
-        RlBench.Result r = algo.equals("ppo")
-                ? RlBench.ppo(load, lora.config(42), steps, batch, promptLen, newTokens, dir)
-                : RlBench.dpo(load, lora.config(42), steps, batch, promptLen, newTokens, dir);
         PrintWriter out = spec.commandLine().getOut();
+        long[] first = {-1};
+        RlBench.StepWatch watch = rssEvery <= 0 ? RlBench.StepWatch.NONE : (step, seconds) -> {
+            if (step % rssEvery == 0) {
+                long rss = Rss.currentMb();
+                if (first[0] < 0) {
+                    first[0] = rss;
+                }
+                out.printf("step %d: RSS %d MB (%.3fx of step %d), %.1f s%n", step, rss, rss / (double) first[0],
+                        rssEvery, seconds);
+                out.flush();
+            }
+        };
+        RlBench.Result r = algo.equals("ppo")
+                ? RlBench.ppo(load, lora.config(42), steps, batch, promptLen, newTokens, dir, watch)
+                : RlBench.dpo(load, lora.config(42), steps, batch, promptLen, newTokens, dir);
         out.printf("bench-rl %s %s model=%s batch=%d prompt=%d new=%d: %.2f s/step over %d steps, peak RSS %d MB,"
                         + " %d trainable parameters, %.0f s in all%n", r.algo(), r.mode(),
                 model == null ? "gpt2-124m(random)" : model, batch, promptLen, newTokens, r.secondsPerStep(), r.steps(),

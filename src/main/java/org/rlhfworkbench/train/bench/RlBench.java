@@ -37,6 +37,13 @@ public final class RlBench {
     public record Result(String algo, String mode, int steps, double secondsPerStep, long trainable) {
     }
 
+    /** Told after each step (1-based) with the seconds since the first step began; PPO only. */
+    public interface StepWatch {
+        StepWatch NONE = (step, seconds) -> { };
+
+        void stepDone(long step, double seconds);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RlBench() {
@@ -45,6 +52,12 @@ public final class RlBench {
     /** PPO: {@code prompts} rollouts of {@code newTokens} tokens per step, 1 minibatch, 1 epoch. */
     public static Result ppo(Supplier<CausalLm> load, LoraConfig lora, int steps, int prompts, int promptLen,
                              int newTokens, Path dir) throws IOException {
+        return ppo(load, lora, steps, prompts, promptLen, newTokens, dir, StepWatch.NONE);
+    }
+
+    /** As above; {@code watch} hears every step (the memory benchmark prints RSS from it). */
+    public static Result ppo(Supplier<CausalLm> load, LoraConfig lora, int steps, int prompts, int promptLen,
+                             int newTokens, Path dir, StepWatch watch) throws IOException {
         try (CausalLm policy = load.get(); CausalLm rmBackbone = load.get()) {
             LoraAdapter adapter = lora == null ? null : LoraAdapter.attach(policy, lora);
             CausalLm reference = adapter != null ? policy.withAdapter(LinearAdapter.NONE) : load.get();
@@ -56,7 +69,7 @@ public final class RlBench {
                 int vocab = policy.shape().vocab();
                 PpoTrainer t = new PpoTrainer(policy, reference, scorer, tokens(16, promptLen, vocab, 1), List.of(),
                         Arrays::toString, Set.of(vocab - 1), cfg);
-                Timer timer = new Timer(dir);
+                Timer timer = new Timer(dir, watch);
                 t.run(timer, false);
                 return new Result("ppo", mode(lora), steps - 1, timer.secondsPerStep(), count(policy));
             } finally {
@@ -83,7 +96,7 @@ public final class RlBench {
                     pairs.add(new DpoPair(i, p.get(i), c.get(i), r.get(i)));
                 }
                 DpoTrainer t = new DpoTrainer(policy, pairs, List.of(), cfg);
-                Timer timer = new Timer(dir);
+                Timer timer = new Timer(dir, StepWatch.NONE);
                 t.run(timer, false, () -> {
                     reference[0] = adapter != null ? policy.withAdapter(LinearAdapter.NONE) : load.get();
                     return reference[0];
@@ -133,9 +146,12 @@ public final class RlBench {
     private static final class Timer implements RunContext {
         private final Path dir;
         private final List<Long> ends = new ArrayList<>();
+        private final StepWatch watch;
+        private final long start = System.nanoTime();
 
-        Timer(Path dir) throws IOException {
+        Timer(Path dir, StepWatch watch) throws IOException {
             this.dir = Files.createDirectories(dir);
+            this.watch = watch;
         }
 
         double secondsPerStep() {
@@ -156,7 +172,9 @@ public final class RlBench {
 
         @Override
         public void progress(long step, long total, double tokensPerSecond) {
-            ends.add(System.nanoTime());
+            long now = System.nanoTime();
+            ends.add(now);
+            watch.stepDone(step, (now - start) / 1e9);
         }
 
         @Override
