@@ -336,6 +336,31 @@ def generate(model, layers, prompts, new_tokens, g):
     return prompts.shape[0] * new_tokens / (time.perf_counter() - t0)
 
 
+def blas_library():
+    """The BLAS this torch calls, from the libraries mapped into the process (Debian's torch uses the
+    system libblas.so.3: the netlib reference, single-threaded and slow, unless OpenBLAS is installed)."""
+    torch.randn(64, 64) @ torch.randn(64, 64)
+    try:
+        with open("/proc/self/maps") as f:
+            libs = {line.split()[-1] for line in f if "blas" in line.lower() and "/" in line}
+    except OSError:
+        return "unknown"
+    return ", ".join(sorted(libs)) or "inside libtorch"
+
+
+def matmul_gflops(threads):
+    """1024 x 1024 x 1024 float32 GFLOP/s on `threads` threads (as the workbench's MatmulProbe): the GEMM
+    this torch gets from its BLAS, the ceiling of its training speed."""
+    torch.set_num_threads(threads)
+    a, b = torch.randn(1024, 1024), torch.randn(1024, 1024)
+    for _ in range(3):
+        a @ b
+    t = time.perf_counter()
+    for _ in range(10):
+        a @ b
+    return 2 * 1024 ** 3 * 10 / (time.perf_counter() - t) / 1e9
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", required=True)
@@ -361,7 +386,8 @@ def main():
     vocab = c["vocab_size"]
     g = torch.Generator().manual_seed(a.seed)
     out = {"torch_version": torch.__version__, "threads": torch.get_num_threads(), "weights_loaded": loaded,
-           "rss_after_load_mb": peak_rss_mb()}
+           "rss_after_load_mb": peak_rss_mb(), "blas": blas_library(), "matmul_gflops": matmul_gflops(a.threads)}
+    torch.set_num_threads(a.threads)
     if a.what != "train":
         one = torch.randint(0, vocab, (1, a.prompt_len), generator=g).expand(a.k, a.prompt_len).contiguous()
         many = torch.randint(0, vocab, (a.prompts, a.prompt_len), generator=g)

@@ -63,6 +63,7 @@ public final class ReferenceBench {
             config.put("architecture", model.getClass().getSimpleName());
             config.put("parameters", model.weights().count());
             LmBench bench = new LmBench(model);
+            ours.put("matmul_gflops", MatmulProbe.gflops(model.manager()));  // each side's GEMM: is the race fair?
             ours.put("generate_k_tokens_per_second",
                     bench.sampleTokensPerSecond(1, w.k(), w.promptLen(), w.newTokens(), w.reps()));
             ours.put("generate_prompts_tokens_per_second",
