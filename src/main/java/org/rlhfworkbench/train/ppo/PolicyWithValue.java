@@ -34,7 +34,12 @@ final class PolicyWithValue {
     record Out(NDArray logp, NDArray entropy, NDArray hidden) {
     }
 
-    Out forward(PackedBatch batch, NDManager m, Scalars c, float temperature) {
+    /**
+     * {@code entropyGrad}: whether the entropy takes part in the loss; when not (entropy_coef 0, the
+     * default) it is computed off the autograd graph, for the statistics only, so backward neither
+     * records nor keeps its (B, R, V) temporaries.
+     */
+    Out forward(PackedBatch batch, NDManager m, Scalars c, float temperature, boolean entropyGrad) {
         NDArray h = responseHidden(policy, batch, m);                                               // (B, R, E)
         NDArray logits = policy.logits(h);                                                          // (B, R, V)
         if (temperature != 1f) {
@@ -42,7 +47,8 @@ final class PolicyWithValue {
         }
         NDArray all = logits.logSoftmax(-1);                                                        // (B, R, V)
         NDArray logp = all.gather(batch.responseIds(m).expandDims(-1), -1).squeeze(-1);             // (B, R)
-        NDArray entropy = all.exp().mul(all).sum(new int[] {-1}).neg();                             // (B, R)
+        NDArray dist = entropyGrad ? all : all.stopGradient();                                      // (B, R, V)
+        NDArray entropy = dist.exp().mul(dist).sum(new int[] {-1}).neg();                           // (B, R): -sum p log p
         return new Out(logp, entropy, h);
     }
 

@@ -67,7 +67,7 @@ final class PpoUpdate {
     private NDArray loss(Minibatch mb, NDManager m, double[] stats) {
         Scalars c = new Scalars(m);
         Shape shape = new Shape(mb.rows(), mb.width());
-        PolicyWithValue.Out out = pv.forward(mb.batch(), m, c, cfg.temperature());
+        PolicyWithValue.Out out = pv.forward(mb.batch(), m, c, cfg.temperature(), cfg.entropyCoef() > 0);
         NDArray logp = out.logp();                                                           // (b, w)
         NDArray maskNd = m.create(mb.values().mask(), shape);                                // (b, w)
         NDArray oldNd = m.create(mb.oldLogp(), shape);                                       // (b, w)
