@@ -58,7 +58,7 @@ public final class GrpoTrainer {
     }
 
     public Map<String, NDArray> parameters() {
-        return policy.weights().all();
+        return policy.trainable();  // the adapter only when the policy has one (LoRA), else every weight
     }
 
     public Map<String, Double> timings() {
