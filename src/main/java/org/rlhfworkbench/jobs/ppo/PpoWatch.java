@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.jobs.run.RunListener;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 
 /**
  * What a screen or a script shows of a PPO run beyond its metrics: the {@link HealthMonitor}'s

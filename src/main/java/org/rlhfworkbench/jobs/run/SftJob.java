@@ -11,13 +11,13 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.run.RunContext;
 import org.rlhfworkbench.train.run.StepLoop;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.core.config.SftConfig;
 import org.rlhfworkbench.train.sft.SftTrainer;
 
 /** SFT on the project's demonstrations (written, corrections, imported); result: a model of kind sft. */

@@ -21,7 +21,7 @@ import org.rlhfworkbench.jobs.run.Jobs;
 import org.rlhfworkbench.jobs.run.RunListener;
 import org.rlhfworkbench.jobs.run.TrainJob;
 import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 
 /**
  * The view-model core of a training screen (SFT, reward, later PPO / DPO): starts, pauses,

@@ -16,7 +16,7 @@ import org.rlhfworkbench.jobs.ppo.ProbeBatch;
 import org.rlhfworkbench.jobs.run.DpoJob;
 import org.rlhfworkbench.jobs.run.OnlineDpoJob;
 import org.rlhfworkbench.jobs.run.TrainJob;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
 import org.rlhfworkbench.ui.charts.MetricSeries;

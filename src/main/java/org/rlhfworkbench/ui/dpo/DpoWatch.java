@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rlhfworkbench.jobs.ppo.ProbeBatch;
 import org.rlhfworkbench.jobs.run.RunListener;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 
 /** Keeps the newest probe samples a DPO run sends (from its training thread) until the screen takes them. */
 final class DpoWatch implements RunListener {

@@ -13,7 +13,7 @@ import org.rlhfworkbench.jobs.grpo.GrpoSignal;
 import org.rlhfworkbench.jobs.grpo.GrpoWatch;
 import org.rlhfworkbench.jobs.ppo.ProbeBatch;
 import org.rlhfworkbench.jobs.run.GrpoJob;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
 import org.rlhfworkbench.ui.charts.TrainingRunner;

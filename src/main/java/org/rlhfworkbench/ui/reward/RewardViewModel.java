@@ -14,7 +14,7 @@ import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.run.RewardJob;
-import org.rlhfworkbench.train.reward.RewardConfig;
+import org.rlhfworkbench.core.config.RewardConfig;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
 import org.rlhfworkbench.ui.charts.LoraSettings;

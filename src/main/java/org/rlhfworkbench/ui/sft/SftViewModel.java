@@ -14,7 +14,7 @@ import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.run.SftJob;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.core.config.SftConfig;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
 import org.rlhfworkbench.ui.charts.LoraSettings;

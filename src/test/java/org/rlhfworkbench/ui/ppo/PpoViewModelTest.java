@@ -17,7 +17,7 @@ import org.rlhfworkbench.core.RunStatus;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.SameThreadBackgroundExecutor;
 import org.rlhfworkbench.jobs.ppo.PpoMetricNames;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.ui.charts.MetricSeries;
 import org.rlhfworkbench.ui.charts.TrainingRunner;
 
