@@ -105,7 +105,7 @@ public final class PpoViewModel {
         live.watch(next, true);
         checkpointNote.set("");
         runner.resume(run.id(), json -> {
-            next.replay(projects.project().metrics().forRun(run.id()));
+            next.replay(runner.controller().metrics(run.id()));
             return rebuild(json);
         }, next);
     }
