@@ -1,36 +1,35 @@
 package org.rlhfworkbench.ui.dpo;
 
-import java.net.URL;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import org.rlhfworkbench.ui.charts.Pulse;
 import org.rlhfworkbench.ui.charts.RunDashboard;
+import org.rlhfworkbench.ui.charts.TrainingSidebar;
+import org.rlhfworkbench.ui.ppo.HealthPanel;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.SamplesPanel;
 
 /**
  * The DPO tab: settings, run controls and DPO runs on the left; in the centre the live dashboard
- * (loss, TRL's rewards/* and logps/* charts) above the probe samples (the PPO tab's panel) and
- * the online loop's per-round table. An AnimationTimer drains the run's queues on every pulse.
+ * (loss, TRL's rewards/* and logps/* charts) above the probe samples (the PPO tab's panel), the
+ * online loop's per-round table and the health signals (the PPO tab's panel). An AnimationTimer drains the run's queues on every pulse.
  */
 public final class DpoView extends BorderPane {
+    static final String WATCHES = "No warnings so far. Signals show here as they happen: the chosen answers'"
+            + " log-prob falling, KL to the SFT model too high (online), probe answers growing far longer than the"
+            + " reference's or repeating.";
     private final RunDashboard dashboard;
 
     public DpoView(DpoViewModel viewModel) {
-        setId("dpoView");
-        getStyleClass().addAll("training-view", "ppo-view");
-        for (String sheet : new String[] {RunDashboard.STYLESHEET, PpoView.STYLESHEET}) {
-            URL css = DpoView.class.getResource(sheet);
-            if (css != null) {
-                getStylesheets().add(css.toExternalForm());
-            }
-        }
-        setLeft(new DpoSidebar(viewModel));
+        TrainingSidebar.style(this, "dpoView", PpoView.STYLESHEET);
+        getStyleClass().add("ppo-view");
+        setLeft(DpoSidebar.of(viewModel));
         dashboard = new RunDashboard(viewModel.runner());
         SplitPane panels = new SplitPane(new SamplesPanel(viewModel.samples(), viewModel.samplesStepProperty(),
-                viewModel.probeEveryProperty()), new IterationTable(viewModel.iterations()));
-        panels.setDividerPositions(0.6);
+                viewModel.probeEveryProperty()), new IterationTable(viewModel.iterations()),
+                new HealthPanel(viewModel.signals(), WATCHES));
+        panels.setDividerPositions(0.45, 0.7);
         SplitPane centre = new SplitPane(dashboard, panels);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.64);

@@ -26,7 +26,7 @@ public final class GrpoView extends BorderPane {
                 getStylesheets().add(css.toExternalForm());
             }
         }
-        setLeft(new GrpoSidebar(viewModel));
+        setLeft(GrpoSidebar.of(viewModel));
         dashboard = new RunDashboard(viewModel.runner());
         SplitPane panels = new SplitPane(new SamplesPanel(viewModel.samples(), viewModel.samplesStepProperty(),
                 viewModel.settings().probeEvery()), new GrpoHealthPanel(viewModel));
