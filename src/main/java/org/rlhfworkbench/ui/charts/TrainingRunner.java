@@ -94,7 +94,8 @@ public final class TrainingRunner {
                 + " ahead of it end, and you can take it out of the queue from the runs list until then.",
                 "Queue", "Cancel")) {
             job.close();
-            library.status("Not started: " + busy.get().describe() + " is training.", false);
+            library.status("Not started: " + busy.get().describe() + " is training, and one run trains at a time.",
+                    false);
             return;
         }
         MetricQueue q = new MetricQueue();
