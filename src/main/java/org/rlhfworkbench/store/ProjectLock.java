@@ -36,7 +36,9 @@ final class ProjectLock implements AutoCloseable {
                 String owner = readOwner(file);
                 channel.close();
                 throw new ProjectLockedException("Project " + dir + " is open in another process"
-                        + owner + " (lock held on " + file + "). Close it there first.");
+                        + owner + " (lock held on " + file + "). " + (owner.contains("training run")
+                        ? "One run trains at a time: wait until that run ends, or stop it there (it keeps a"
+                        + " checkpoint) and close the project, then try again." : "Close it there first."));
             }
             ProjectLock held = new ProjectLock(channel, lock);
             held.note(null);

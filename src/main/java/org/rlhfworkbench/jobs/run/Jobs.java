@@ -121,7 +121,6 @@ public final class Jobs {
                 done.completeExceptionally(e);
             } finally {
                 TrainingSlot.release(runId);
-                project.busyWith(null);
                 RunQueue.process().kick();  // the next queued run, now that this one's models are closed
             }
         }, "rlhf-train-" + runId);
@@ -157,6 +156,7 @@ public final class Jobs {
 
     private static JobHandle.JobResult end(Project project, long runId, RunStatus status, String message,
                                            RunListener listener) {
+        project.busyWith(null);
         TrainingSlot.release(runId);  // before the last event, so a listener may start the next run at once
         project.runs().setStatus(runId, status, status == RunStatus.FAILED ? message : null);
         listener.onStatus(status, status == RunStatus.FAILED ? message : null);

@@ -41,7 +41,6 @@ public final class TrainingRunner {
     private final BackgroundExecutor executor;
     private final ProjectService projects;
     private final RunController controller;
-    private final String kind;
     private final AtomicReference<JobHandle> queuedStart = new AtomicReference<>();
     private Prompter prompter = Prompter.DIALOG;
     private long runId = -1;
@@ -60,7 +59,6 @@ public final class TrainingRunner {
         this.executor = executor;
         this.projects = projects;
         this.controller = new RunController(projects, kind);
-        this.kind = kind.split("\\|")[0];
         this.dashboard = new DashboardModel(spec);
         this.library = new RunLibrary(executor, projects, controller, dashboard);
     }

@@ -34,6 +34,7 @@ class PpoViewModelTest {
         service = new ProjectService(home);
         service.open(PpoFixture.project(home));
         vm = new PpoViewModel(new SameThreadBackgroundExecutor(), service);
+        vm.runner().setPrompter(org.rlhfworkbench.ui.charts.Prompter.YES);  // tiny fixture RM: weak
         vm.settings().use(PpoFixture.SMALL);
         vm.projectChanged();
         runner = vm.runner();
