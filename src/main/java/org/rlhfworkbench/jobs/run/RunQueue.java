@@ -23,6 +23,7 @@ public final class RunQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RunQueue.class);
     private static final RunQueue PROCESS = new RunQueue();
     public static final String REMOVED = "removed from the queue before it started";
+    static final String STALE = "queued when the workbench closed; it never started";
 
     /** A run waiting for the slot: its id, kind and project. */
     public record Queued(long runId, String kind, Path project) {
@@ -104,6 +105,25 @@ public final class RunQueue {
         for (Queued q : pending()) {
             cancel(q.runId());
         }
+    }
+
+    /**
+     * Marks the runs of {@code project} left "queued" by a process that ended (quit or crashed
+     * before they started) as cancelled, so no runs list shows a run waiting for nothing. Call
+     * when a project opens: its lock means no other process queues runs in it.
+     */
+    public synchronized int forgetStale(Project project) {
+        int n = 0;
+        for (var run : project.runs().all()) {
+            if (run.status() == RunStatus.QUEUED && !isQueued(run.id())) {
+                project.runs().setStatus(run.id(), RunStatus.CANCELLED, STALE);
+                n++;
+            }
+        }
+        if (n > 0) {
+            LOG.info("{} run(s) of {} were still queued from an earlier session; marked cancelled", n, project.dir());
+        }
+        return n;
     }
 
     /** The queued runs, next first. */

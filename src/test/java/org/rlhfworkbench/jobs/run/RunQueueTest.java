@@ -160,4 +160,20 @@ class RunQueueTest {
             assertThat(RunQueue.process().pending()).isEmpty();
         }
     }
+
+    @Test
+    void runsLeftQueuedByAnEndedProcessAreMarkedCancelledWhenTheProjectOpens() throws Exception {
+        Path dir = SampleProjects.ensureSample(home);
+        long stale;
+        try (Project p = Project.open(dir)) {
+            stale = Jobs.record(p, new Named("left behind", false));  // as a process that quit with it queued
+        }
+        try (Project p = Project.open(dir)) {
+            assertThat(p.runs().get(stale).status()).isEqualTo(RunStatus.QUEUED);
+            assertThat(RunQueue.process().forgetStale(p)).isEqualTo(1);
+            assertThat(p.runs().get(stale).status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(p.runs().get(stale).error()).isEqualTo(RunQueue.STALE);
+            assertThat(RunQueue.process().forgetStale(p)).isZero();
+        }
+    }
 }
