@@ -9,7 +9,7 @@ import org.rlhfworkbench.jobs.run.ModelPicker;
 import org.rlhfworkbench.jobs.run.PolicyComparison;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.GrpoJob;
-import org.rlhfworkbench.train.grpo.GrpoConfig;
+import org.rlhfworkbench.core.config.GrpoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

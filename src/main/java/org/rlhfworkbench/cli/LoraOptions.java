@@ -1,7 +1,7 @@
 package org.rlhfworkbench.cli;
 
 import java.util.List;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import picocli.CommandLine.Option;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.PpoJob;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.RewardJob;
-import org.rlhfworkbench.train.reward.RewardConfig;
+import org.rlhfworkbench.core.config.RewardConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.SftJob;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.core.config.SftConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ final class SftCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "project folder")
     Path dir;
 
-    @Option(names = "--model", description = "model id to start from (default: newest sft, policy or base)")
+    @Option(names = "--model", description = "model id to start from (default: newest base model, else newest sft or policy)")
     Long model;
 
     @Option(names = "--epochs", description = "passes over the data (default 3)")

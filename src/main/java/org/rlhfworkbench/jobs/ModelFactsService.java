@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelFacts;
+import org.rlhfworkbench.core.ModelKind;
+import org.rlhfworkbench.jobs.reward.RewardModelCheck;
 import org.rlhfworkbench.lm.family.ModelCards;
 import org.rlhfworkbench.store.Project;
 import org.slf4j.Logger;
@@ -23,10 +25,16 @@ public final class ModelFactsService {
     private ModelFactsService() {
     }
 
-    /** The project's models, each with facts attached when its folder is readable. */
+    /**
+     * The project's models, each with facts attached when its folder is readable, and reward
+     * models with a warning when their scores will mean little ({@link RewardModelCheck}).
+     */
     public static List<ModelEntry> describe(Project project) {
-        return project.models().all().stream().map(m -> m.withFacts(facts(project.dir().resolve(m.path()))))
-                .toList();
+        return project.models().all().stream().map(m -> {
+            Path folder = project.dir().resolve(m.path());
+            ModelEntry e = m.withFacts(facts(folder));
+            return m.kind() == ModelKind.REWARD ? e.withWarning(RewardModelCheck.warning(folder)) : e;
+        }).toList();
     }
 
     /** Facts of one model folder, or null when it cannot be read (logged once per folder state). */

@@ -134,6 +134,7 @@ public final class ProjectService implements AutoCloseable {
         }
         closePrevious();
         current = opened;
+        org.rlhfworkbench.jobs.run.RunQueue.process().forgetStale(opened);
         remember(opened.dir());
         changed(ProjectChange.OPENED);
         return summary;

@@ -18,7 +18,7 @@ import org.rlhfworkbench.lm.family.WeightsIo;
 import org.rlhfworkbench.lm.io.CheckpointException;
 import org.rlhfworkbench.lm.io.ModelConfig;
 import org.rlhfworkbench.lm.lora.LoraAdapter;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.lm.lora.PeftAdapter;
 import org.rlhfworkbench.lm.lora.PeftAdapters;
 import org.rlhfworkbench.lm.nd.NoGrad;

@@ -233,6 +233,22 @@ public final class Project implements AutoCloseable {
                 comparisons().count());
     }
 
+    /**
+     * Names what keeps this project busy ("training run 3 (ppo)"; null: nothing) in its lock file,
+     * so a second process that tries to open it is told. No-op for a read-only open.
+     */
+    public void busyWith(String activity) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.note(activity);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Project.class).debug("cannot note {} in the lock file: {}", activity,
+                    e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -36,16 +36,28 @@ final class ProjectLock implements AutoCloseable {
                 String owner = readOwner(file);
                 channel.close();
                 throw new ProjectLockedException("Project " + dir + " is open in another process"
-                        + owner + " (lock held on " + file + "). Close it there first.");
+                        + owner + " (lock held on " + file + "). " + (owner.contains("training run")
+                        ? "One run trains at a time: wait until that run ends, or stop it there (it keeps a"
+                        + " checkpoint) and close the project, then try again." : "Close it there first."));
             }
-            channel.truncate(0);
-            channel.write(StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid() + "\n"));
-            channel.force(true);
-            return new ProjectLock(channel, lock);
+            ProjectLock held = new ProjectLock(channel, lock);
+            held.note(null);
+            return held;
         } catch (IOException e) {
             closeQuietly(channel);
             throw new ProjectException("Cannot lock project " + dir + " (" + file + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rewrites the lock file as "pid N" or "pid N, training run 3 (ppo)", so another process's
+     * refusal says what keeps the project busy.
+     */
+    synchronized void note(String activity) throws IOException {
+        String text = "pid " + ProcessHandle.current().pid() + (activity == null ? "" : ", " + activity);
+        channel.truncate(0);
+        channel.write(StandardCharsets.UTF_8.encode(text + "\n"), 0);
+        channel.force(true);
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -12,8 +12,6 @@ import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.ThreadPoolBackgroundExecutor;
 import org.rlhfworkbench.jobs.label.LabelingService;
 import org.rlhfworkbench.jobs.run.TrainingSlot;
-import org.rlhfworkbench.jobs.label.NotifyingLabelingService;
-import org.rlhfworkbench.jobs.label.ProjectLabelingService;
 import org.rlhfworkbench.ui.label.LabelServiceSwitcher;
 import org.rlhfworkbench.ui.label.LabelView;
 import org.rlhfworkbench.ui.label.LabelViewModel;
@@ -110,13 +108,7 @@ public final class WorkbenchApp extends Application {
      * then shows "No policy model".
      */
     Function<Path, LabelingService> labelingServices() {
-        return projectDir -> {
-            var project = projectService.project();
-            if (!project.dir().equals(projectDir.toAbsolutePath().normalize()) || project.models().count() == 0) {
-                return null;  // "No policy model": the view says how to get one
-            }
-            return new NotifyingLabelingService(new ProjectLabelingService(project, 0L), projectService);
-        };
+        return org.rlhfworkbench.jobs.label.ProjectLabelingServices.of(projectService);
     }
 
     private boolean trainingActive() {
@@ -149,6 +141,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        org.rlhfworkbench.jobs.run.RunQueue.process().cancelAll();  // queued runs must not start while quitting
         if (labeling != null) {
             labeling.close();
         }

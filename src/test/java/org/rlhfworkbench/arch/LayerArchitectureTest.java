@@ -35,6 +35,15 @@ class LayerArchitectureTest {
     }
 
     @Test
+    void uiNeverTouchesStoreTrainersOrModels() {
+        noClasses().that().resideInAPackage("org.rlhfworkbench.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rlhfworkbench.store..",
+                        "org.rlhfworkbench.train..", "org.rlhfworkbench.lm..")
+                .because("the ui reaches projects, trainers and models only through jobs (ViewModels call services)")
+                .check(classes);
+    }
+
+    @Test
     void coreDependsOnNothingElseOfOurs() {
         noClasses().that().resideInAPackage("org.rlhfworkbench.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.rlhfworkbench.store..", "org.rlhfworkbench.lm..",

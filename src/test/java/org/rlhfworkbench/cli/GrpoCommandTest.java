@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rlhfworkbench.jobs.SampleProjects;
 import org.rlhfworkbench.jobs.run.GrpoJob;
 import org.rlhfworkbench.jobs.run.Jobs;
-import org.rlhfworkbench.train.grpo.GrpoConfig;
+import org.rlhfworkbench.core.config.GrpoConfig;
 
 class GrpoCommandTest {
     @TempDir

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rlhfworkbench.train.dpo.DpoConfig;
-import org.rlhfworkbench.train.ppo.PpoConfig;
-import org.rlhfworkbench.train.reward.RewardConfig;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.core.config.DpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
+import org.rlhfworkbench.core.config.RewardConfig;
+import org.rlhfworkbench.core.config.SftConfig;
 import picocli.CommandLine;
 
 /** Options every trainer command shares, and settings the command line refuses before a run starts. */

@@ -3,9 +3,9 @@ package org.rlhfworkbench.jobs.cluster;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.ppo.PpoConfig;
-import org.rlhfworkbench.train.reward.RewardConfig;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
+import org.rlhfworkbench.core.config.RewardConfig;
+import org.rlhfworkbench.core.config.SftConfig;
 
 /**
  * What an engine mapping needs from the project: the settings of each stage, where the exported

@@ -1,6 +1,7 @@
 package org.rlhfworkbench.jobs.cluster;
 
 import java.util.List;
+import org.rlhfworkbench.core.config.RewardConfig;
 
 /**
  * The project's stages as TRL command lines: `trl sft` and `trl dpo` (TRL's CLI runs them through

@@ -11,7 +11,7 @@ import org.rlhfworkbench.formats.ImportFormat;
 import org.rlhfworkbench.formats.Importer;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 
 /**
  * Which prompt each pair of models answers, and which side each model's answer is shown on.

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.jobs.ppo.ProbeBatch;
 import org.rlhfworkbench.jobs.run.RunListener;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 
 /**
  * What a screen shows of a GRPO run beyond its metrics: {@link GrpoHealth}'s signals and the

@@ -22,7 +22,7 @@ import org.rlhfworkbench.jobs.ppo.HealthRule.Check;
  */
 public final class HealthMonitor {
     private final HealthThresholds thresholds;
-    private final List<HealthRule> rules = HealthRules.all();
+    private final List<HealthRule> rules;
     private final Map<HealthSignal.Kind, Latch> latches = new EnumMap<>(HealthSignal.Kind.class);
     private final Set<HealthSignal.Kind> judged = EnumSet.noneOf(HealthSignal.Kind.class);
     private final Map<String, Double> values = new HashMap<>();
@@ -56,7 +56,17 @@ public final class HealthMonitor {
     }
 
     public HealthMonitor(HealthThresholds thresholds) {
+        this(thresholds, HealthRules.all());
+    }
+
+    /** Watches a DPO run (offline or online) instead: chosen log-prob falling, KL to the SFT model. */
+    public static HealthMonitor forDpo(HealthThresholds thresholds) {
+        return new HealthMonitor(thresholds, DpoHealthRules.all());
+    }
+
+    HealthMonitor(HealthThresholds thresholds, List<HealthRule> rules) {
         this.thresholds = thresholds;
+        this.rules = rules;
         for (HealthRule r : rules) {
             latches.put(r.kind(), new Latch(thresholds.patience()));
         }

@@ -12,6 +12,12 @@ public record HealthSignal(long step, Kind kind, Severity severity, String title
     /** The conditions the {@link HealthMonitor} watches. */
     public enum Kind {
         KL_HIGH, KL_NEGATIVE, RATIO_FAR_FROM_ONE, CLIPFRAC_HIGH, ENTROPY_COLLAPSE, LENGTH_RUNAWAY, LENGTH_COLLAPSE,
-        REWARD_FLAT, MISSING_EOS
+        REWARD_FLAT, MISSING_EOS,
+        /** DPO: the chosen answers' log-prob falls (likelihood displacement). */
+        CHOSEN_LOGP_FALLING,
+        /** Probe answers grow far longer than the reference model's (RL or DPO). */
+        PROBE_LENGTH_RUNAWAY,
+        /** Probe answers to different prompts come out the same. */
+        PROBE_REPETITION
     }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.jobs.run.RunListener;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 
 /**
  * What a screen or a script shows of a PPO run beyond its metrics: the {@link HealthMonitor}'s
@@ -16,6 +16,7 @@ import org.rlhfworkbench.train.run.ProbeSample;
  */
 public final class PpoWatch implements RunListener {
     private final HealthMonitor monitor;
+    private final ProbeHealth probes;
     private final ConcurrentLinkedQueue<HealthSignal> signals = new ConcurrentLinkedQueue<>();
     private final AtomicReference<ProbeBatch> samples = new AtomicReference<>();
 
@@ -24,7 +25,19 @@ public final class PpoWatch implements RunListener {
     }
 
     public PpoWatch(HealthMonitor monitor) {
+        this(monitor, null);
+    }
+
+    /** Also judges each probe batch with {@code probes} (null: not). */
+    public PpoWatch(HealthMonitor monitor, ProbeHealth probes) {
         this.monitor = monitor;
+        this.probes = probes;
+    }
+
+    /** The watch of a DPO run: {@link HealthMonitor#forDpo} on its metrics, {@link ProbeHealth} on its probes. */
+    public static PpoWatch forDpo() {
+        HealthThresholds t = HealthThresholds.defaults();
+        return new PpoWatch(HealthMonitor.forDpo(t), new ProbeHealth(t));
     }
 
     @Override
@@ -34,6 +47,11 @@ public final class PpoWatch implements RunListener {
 
     @Override
     public void onSamples(long step, List<ProbeSample> batch) {
+        if (probes != null) {
+            synchronized (this) {
+                signals.addAll(probes.accept(step, batch));
+            }
+        }
         samples.set(new ProbeBatch(step, batch));
     }
 

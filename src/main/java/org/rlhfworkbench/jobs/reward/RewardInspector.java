@@ -20,7 +20,7 @@ import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
-import org.rlhfworkbench.train.reward.RewardConfig;
+import org.rlhfworkbench.core.config.RewardConfig;
 import org.rlhfworkbench.train.reward.RewardModel;
 
 /**

@@ -16,7 +16,7 @@ import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
-import org.rlhfworkbench.train.grpo.GrpoConfig;
+import org.rlhfworkbench.core.config.GrpoConfig;
 import org.rlhfworkbench.train.grpo.GrpoTrainer;
 import org.rlhfworkbench.train.ppo.Probes;
 import org.rlhfworkbench.train.ppo.Scorer;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.core.RunStatus;
 import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.train.run.RunContext;
 
 /**

@@ -24,18 +24,19 @@ public final class Jobs {
     private Jobs() {
     }
 
-    /** Starts a new run of {@code job}. */
+    /** Starts a new run of {@code job}, or throws {@link TrainingSlot.BusyException} (writing nothing) while one trains. */
     public static JobHandle start(Project project, TrainJob job, RunListener listener) throws IOException {
         TrainingSlot.take("a " + job.kind() + " run");
         try {
-            return startHoldingSlot(project, job, listener);
+            return launch(project, record(project, job), job, listener, false);
         } catch (IOException | RuntimeException | Error e) {
             TrainingSlot.abandon();
             throw e;
         }
     }
 
-    private static JobHandle startHoldingSlot(Project project, TrainJob job, RunListener listener) throws IOException {
+    /** Writes the run row (status queued) and runs/&lt;id&gt;/config.json of {@code job}; returns the run id. */
+    static long record(Project project, TrainJob job) throws IOException {
         ObjectNode cfg = JSON.createObjectNode();
         cfg.put("kind", job.kind());
         cfg.put("seed", job.seed());
@@ -45,7 +46,18 @@ public final class Jobs {
         Path dir = runDir(project, runId);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.json"), json + "\n");
-        return launch(project, runId, job, listener, false);
+        return runId;
+    }
+
+    /** Starts a run recorded by {@link #record} (a queued one), or throws {@link TrainingSlot.BusyException}. */
+    static JobHandle startRecorded(Project project, long runId, TrainJob job, RunListener listener) {
+        TrainingSlot.take("queued run " + runId);
+        try {
+            return launch(project, runId, job, listener, false);
+        } catch (RuntimeException | Error e) {
+            TrainingSlot.abandon();
+            throw e;
+        }
     }
 
     /** Continues run {@code runId} from its last checkpoint with {@code job} rebuilt from its config. */
@@ -99,6 +111,7 @@ public final class Jobs {
 
     private static JobHandle launch(Project project, long runId, TrainJob job, RunListener listener, boolean resume) {
         TrainingSlot.name(new TrainingSlot.ActiveRun(runId, job.kind(), project.dir()));
+        project.busyWith("training run " + runId + " (" + job.kind() + ")");  // named in another process's refusal
         JobContext ctx = new JobContext(project, runId, runDir(project, runId), listener);
         CompletableFuture<JobHandle.JobResult> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -108,6 +121,7 @@ public final class Jobs {
                 done.completeExceptionally(e);
             } finally {
                 TrainingSlot.release(runId);
+                RunQueue.process().kick();  // the next queued run, now that this one's models are closed
             }
         }, "rlhf-train-" + runId);
         t.setDaemon(true);
@@ -142,6 +156,7 @@ public final class Jobs {
 
     private static JobHandle.JobResult end(Project project, long runId, RunStatus status, String message,
                                            RunListener listener) {
+        project.busyWith(null);
         TrainingSlot.release(runId);  // before the last event, so a listener may start the next run at once
         project.runs().setStatus(runId, status, status == RunStatus.FAILED ? message : null);
         listener.onStatus(status, status == RunStatus.FAILED ? message : null);

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.lora.LoraAdapter;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.lm.lora.PeftAdapter;
 import org.rlhfworkbench.lm.lora.PeftAdapters;
 import org.rlhfworkbench.lm.model.CausalLm;

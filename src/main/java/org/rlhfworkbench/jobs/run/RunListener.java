@@ -3,7 +3,7 @@ package org.rlhfworkbench.jobs.run;
 import java.util.List;
 import org.rlhfworkbench.core.MetricPoint;
 import org.rlhfworkbench.core.RunStatus;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 
 /**
  * Receives a run's events on the training thread. The GUI queues them and draws on the

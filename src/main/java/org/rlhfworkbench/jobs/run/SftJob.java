@@ -11,18 +11,25 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.chat.PromptEncoder;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Encoded;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.train.run.RunContext;
 import org.rlhfworkbench.train.run.StepLoop;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.core.config.SftConfig;
 import org.rlhfworkbench.train.sft.SftTrainer;
 
 /** SFT on the project's demonstrations (written, corrections, imported); result: a model of kind sft. */
 public final class SftJob implements TrainJob {
-    /** What the run saves: the starting model (null = newest base / policy) and the SFT settings. */
+    /**
+     * Without a chosen model SFT starts from the newest base model, so re-running SFT (more
+     * demonstrations, other settings) does not fine-tune the last SFT model again; a project
+     * without a base model starts from its newest SFT or policy model.
+     */
+    public static final ModelKind[] DEFAULT_START = {ModelKind.BASE, ModelKind.SFT, ModelKind.POLICY};
+
+    /** What the run saves: the starting model (null = {@link #DEFAULT_START}) and the SFT settings. */
     public record Config(Long fromModel, SftConfig sft, LoraConfig lora) {
         /** Full fine-tuning. */
         public Config(Long fromModel, SftConfig sft) {
@@ -52,6 +59,11 @@ public final class SftJob implements TrainJob {
         return cfg;
     }
 
+    /** The model a run starts from: {@code id}, or the newest base model ({@link #DEFAULT_START}). */
+    public static ModelEntry startingModel(Project project, Long id) {
+        return ModelPicker.pick(project, id, DEFAULT_START);
+    }
+
     @Override
     public long seed() {
         return cfg.sft().seed();
@@ -59,7 +71,7 @@ public final class SftJob implements TrainJob {
 
     @Override
     public void prepare(Project project) throws Exception {
-        from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
+        from = startingModel(project, cfg.fromModel());
         lm = LanguageModels.load(ModelPicker.folder(project, from));
         lora = LoraSetup.of(project, lm, cfg.lora());
         PromptEncoder enc = PromptFormat.of(project).encoder(lm);

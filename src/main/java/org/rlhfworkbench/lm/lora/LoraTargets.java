@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.lm.model.Weights;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.lm.io.AtomicFiles;
 import org.rlhfworkbench.lm.io.CheckpointException;
 import org.rlhfworkbench.lm.io.JsonFormat;

@@ -13,17 +13,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.rlhfworkbench.lm.lora.LoraAdapter;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.model.LinearAdapter;
-import org.rlhfworkbench.train.dpo.DpoConfig;
+import org.rlhfworkbench.core.config.DpoConfig;
 import org.rlhfworkbench.train.dpo.DpoPair;
 import org.rlhfworkbench.train.dpo.DpoTrainer;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.train.ppo.PpoTrainer;
 import org.rlhfworkbench.train.ppo.Scorer;
 import org.rlhfworkbench.train.reward.RewardModel;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.train.run.RunContext;
 
 /**

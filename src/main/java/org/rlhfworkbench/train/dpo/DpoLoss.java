@@ -1,6 +1,7 @@
 package org.rlhfworkbench.train.dpo;
 
 import ai.djl.ndarray.NDArray;
+import org.rlhfworkbench.core.config.DpoConfig;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /**

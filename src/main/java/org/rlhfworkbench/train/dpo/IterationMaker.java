@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.rlhfworkbench.core.config.OnlineDpoConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.nd.NoGrad;
 import org.rlhfworkbench.lm.sample.Sample;

@@ -1,6 +1,7 @@
 package org.rlhfworkbench.train.grpo;
 
 import ai.djl.ndarray.NDArray;
+import org.rlhfworkbench.core.config.GrpoConfig;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /**

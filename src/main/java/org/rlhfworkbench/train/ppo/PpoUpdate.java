@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.lm.nd.Scalars;
 import org.rlhfworkbench.lm.optim.Trainer;
 import org.rlhfworkbench.lm.score.PackedBatch;

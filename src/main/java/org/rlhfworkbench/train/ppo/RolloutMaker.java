@@ -3,6 +3,7 @@ package org.rlhfworkbench.train.ppo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.nd.NoGrad;
 import org.rlhfworkbench.lm.sample.Sample;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.rlhfworkbench.core.config.RewardConfig;
 import org.rlhfworkbench.lm.optim.LrSchedule;
 import org.rlhfworkbench.lm.optim.OptimizerConfig;
 import org.rlhfworkbench.lm.optim.Trainer;

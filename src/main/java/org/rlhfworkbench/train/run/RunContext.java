@@ -1,6 +1,7 @@
 package org.rlhfworkbench.train.run;
 
 import java.nio.file.Path;
+import org.rlhfworkbench.core.config.ProbeSample;
 
 /**
  * What a trainer sees of the job running it: where to keep its checkpoint, where metrics go,

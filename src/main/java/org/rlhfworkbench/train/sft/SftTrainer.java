@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.rlhfworkbench.core.config.SftConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.optim.LrSchedule;
 import org.rlhfworkbench.lm.optim.OptimizerConfig;

@@ -6,7 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 
 /**
  * The LoRA part of a training tab's settings (view-model state, no nodes): rank (0 = full

@@ -11,7 +11,9 @@ import org.rlhfworkbench.core.ModelEntry;
 public record ModelChoice(Long id, String label) {
     public static ModelChoice of(ModelEntry m) {
         String facts = m.facts() == null ? "" : "  " + m.facts().summary();
-        return new ModelChoice(m.id(), "#" + m.id() + "  " + m.name() + "  (" + m.kind().dbName() + ")" + facts);
+        String warning = m.warning() == null ? "" : "  ⚠ " + m.warning();
+        return new ModelChoice(m.id(), "#" + m.id() + "  " + m.name() + "  (" + m.kind().dbName() + ")" + facts
+                + warning);
     }
 
     /** The automatic choice first, then the models that pass {@code filter}, newest first. */

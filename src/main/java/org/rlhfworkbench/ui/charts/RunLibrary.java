@@ -4,7 +4,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -19,7 +18,7 @@ import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.ProjectService;
-import org.rlhfworkbench.store.Project;
+import org.rlhfworkbench.jobs.run.RunController;
 
 /**
  * The recorded side of a training screen: the project's runs of one kind ("a|b": of either) and its models, charts
@@ -28,18 +27,16 @@ import org.rlhfworkbench.store.Project;
  */
 public final class RunLibrary {
     private final BackgroundExecutor executor;
-    private final ProjectService projects;
-    private final String kind;
+    private final RunController controller;
     private final DashboardModel dashboard;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
     private final StringProperty statusLine = new SimpleStringProperty(this, "statusLine", "");
     private final BooleanProperty error = new SimpleBooleanProperty(this, "error");
 
-    RunLibrary(BackgroundExecutor executor, ProjectService projects, String kind, DashboardModel dashboard) {
+    RunLibrary(BackgroundExecutor executor, ProjectService projects, RunController controller, DashboardModel dashboard) {
         this.executor = executor;
-        this.projects = projects;
-        this.kind = kind;
+        this.controller = controller;
         this.dashboard = dashboard;
         projects.addListener(change -> {
             if (change == ProjectChange.RUNS || change == ProjectChange.MODELS) {
@@ -48,26 +45,12 @@ public final class RunLibrary {
         });
     }
 
-    private record Lists(List<RunRecord> runs, List<ModelEntry> models, java.util.Map<Long, Long> checkpoints) {
-    }
-
     private java.util.Map<Long, Long> checkpoints = java.util.Map.of();
 
-    /** Reads the runs of this kind (newest first) and all models of the open project again. */
+    /** Reads the runs of this screen's kinds (newest first) and all models of the open project again. */
     public void refresh() {
-        executor.submit("Reading " + kind + " runs", () -> {
-            Project p = projects.project();
-            List<RunRecord> mine = p.runs().all().stream().filter(r -> java.util.List.of(kind.split("\\|")).contains(r.kind()))
-                    .sorted(Comparator.comparingLong(RunRecord::id).reversed()).toList();
-            java.util.Map<Long, Long> steps = new java.util.HashMap<>();
-            for (RunRecord r : mine) {
-                if (r.status() != org.rlhfworkbench.core.RunStatus.DONE) {
-                    org.rlhfworkbench.jobs.run.Jobs.checkpointStep(p, r.id()).ifPresent(step -> steps.put(r.id(), step));
-                }
-            }
-            return new Lists(mine, org.rlhfworkbench.jobs.ModelFactsService.describe(p), steps);
-        }, lists -> {
-            checkpoints = java.util.Map.copyOf(lists.checkpoints());
+        executor.submit("Reading runs", controller::read, lists -> {
+            checkpoints = lists.checkpoints();
             runs.setAll(lists.runs());
             models.setAll(lists.models());
         }, e -> status("Cannot read the runs: " + message(e), true));
@@ -84,7 +67,7 @@ public final class RunLibrary {
     }
 
     private void load(RunRecord run, Consumer<List<MetricPoint>> then) {
-        executor.submit("Reading the metrics of run " + run.id(), () -> projects.project().metrics().forRun(run.id()),
+        executor.submit("Reading the metrics of run " + run.id(), () -> controller.metrics(run.id()),
                 then, e -> status("Cannot read run " + run.id() + ": " + message(e), true));
     }
 

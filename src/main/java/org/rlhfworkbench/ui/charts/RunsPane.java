@@ -61,14 +61,23 @@ public final class RunsPane extends VBox {
         Button resumeRun = new Button("Resume run");
         resumeRun.setId("resumeSavedRun");
         resumeRun.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
-                || selected.get().status() == RunStatus.DONE, selected).or(runner.activeProperty()));
+                || selected.get().status() == RunStatus.DONE || selected.get().status() == RunStatus.QUEUED, selected)
+                .or(runner.activeProperty()));
         resumeRun.setOnAction(e -> resume.accept(selected.get()));
         resumeRun.textProperty().bind(Bindings.createStringBinding(() -> selected.get() == null
                 || selected.get().status() == RunStatus.DONE ? "Resume run" : runner.library().resumeLabel(selected.get()),
                 selected, runner.library().runs()));
+        Button unqueue = new Button("Unqueue");
+        unqueue.setId("unqueueRun");
+        unqueue.setTooltip(new Tooltip("Takes the selected queued run out of the queue before it starts"));
+        unqueue.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
+                || selected.get().status() != RunStatus.QUEUED, selected));
+        unqueue.managedProperty().bind(unqueue.disableProperty().not());
+        unqueue.visibleProperty().bind(unqueue.managedProperty());
+        unqueue.setOnAction(e -> runner.cancelQueued(selected.get().id()));
         Label title = new Label("Runs");
         title.getStyleClass().add("section-title");
-        getChildren().addAll(title, table, new HBox(6, show, overlay, resumeRun));
+        getChildren().addAll(title, table, new HBox(6, show, overlay, resumeRun, unqueue));
     }
 
     private static TableColumn<RunRecord, String> column(String title, Function<RunRecord, String> value) {

@@ -27,7 +27,8 @@ public final class TrainControls extends VBox {
         Button resume = button("Resume", "resumeRun", runner::resumePaused);
         resume.disableProperty().bind(paused.not());
         Button cancel = button("Cancel", "cancelRun", runner::cancel);
-        cancel.disableProperty().bind(running.or(paused).not());
+        BooleanBinding queued = runner.statusProperty().isEqualTo(RunStatus.QUEUED);
+        cancel.disableProperty().bind(running.or(paused).or(queued).not());
         Label status = new Label();
         status.setId("runStatus");
         status.getStyleClass().add("run-status");

@@ -2,7 +2,9 @@ package org.rlhfworkbench.ui.charts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -16,24 +18,32 @@ import org.rlhfworkbench.core.RunStatus;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.ProjectService;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.jobs.run.JobHandle;
-import org.rlhfworkbench.jobs.run.Jobs;
+import org.rlhfworkbench.jobs.run.RunController;
 import org.rlhfworkbench.jobs.run.RunListener;
+import org.rlhfworkbench.jobs.run.RunQueue;
 import org.rlhfworkbench.jobs.run.TrainJob;
-import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.jobs.run.TrainingSlot;
 
 /**
- * The view-model core of a training screen (SFT, reward, later PPO / DPO): starts, pauses,
+ * The view-model core of a training screen (SFT, reward, PPO, GRPO, DPO): starts, pauses,
  * resumes and cancels one run of its kind, feeds the dashboard from the run's event queue on
- * each pulse ({@link #drain()}), and reopens or overlays recorded runs. Holds no nodes; use it
- * on the UI thread. The run list, model list, status line and exports live in {@link RunLibrary}.
+ * each pulse ({@link #drain()}), and reopens or overlays recorded runs. While another run holds
+ * the process's training slot, Start asks (through its {@link Prompter}) whether to queue the run;
+ * a queued run starts by itself when the slot frees. Holds no nodes; use it on the UI thread. The
+ * project work is {@link RunController}'s (jobs); the run list, model list, status line and
+ * exports live in {@link RunLibrary}.
  */
 public final class TrainingRunner {
     static final int DRAIN_MAX = 20_000;
 
     private final BackgroundExecutor executor;
     private final ProjectService projects;
+    private final RunController controller;
+    private final AtomicReference<JobHandle> queuedStart = new AtomicReference<>();
+    private Prompter prompter = Prompter.DIALOG;
+    private long runId = -1;
     private final DashboardModel dashboard;
     private final RunLibrary library;
     private final ObjectProperty<RunStatus> status = new SimpleObjectProperty<>(this, "status");
@@ -48,8 +58,18 @@ public final class TrainingRunner {
     public TrainingRunner(BackgroundExecutor executor, ProjectService projects, String kind, DashboardSpec spec) {
         this.executor = executor;
         this.projects = projects;
+        this.controller = new RunController(projects, kind);
         this.dashboard = new DashboardModel(spec);
-        this.library = new RunLibrary(executor, projects, kind, dashboard);
+        this.library = new RunLibrary(executor, projects, controller, dashboard);
+    }
+
+    /** Who answers "queue this run?" (a dialog unless a test sets another). */
+    public void setPrompter(Prompter prompter) {
+        this.prompter = prompter;
+    }
+
+    public Prompter prompter() {
+        return prompter;
     }
 
     /** Starts a new run of {@code job} (ignored while a run is active). */
@@ -57,15 +77,55 @@ public final class TrainingRunner {
         start(job, RunListener.NONE);
     }
 
-    /** Like {@link #start(TrainJob)}; {@code also} gets the run's events too, on the training thread. */
+    /**
+     * Like {@link #start(TrainJob)}; {@code also} gets the run's events too, on the training thread.
+     * While another run trains, asks whether to queue this one behind it; No closes the job.
+     */
     public void start(TrainJob job, RunListener also) {
         if (active.get()) {
             job.close();
             return;
         }
+        Optional<TrainingSlot.ActiveRun> busy = RunController.busy();
+        if (busy.isPresent() && !prompter.ask("Another run is training", busy.get().describe() + " is training, and"
+                + " one run trains at a time. Queue this " + job.kind() + " run? It starts by itself when the runs"
+                + " ahead of it end, and you can take it out of the queue from the runs list until then.",
+                "Queue", "Cancel")) {
+            job.close();
+            library.status("Not started: " + busy.get().describe() + " is training, and one run trains at a time.",
+                    false);
+            return;
+        }
         MetricQueue q = new MetricQueue();
-        begin("Starting a " + job.kind() + " run",
-                () -> new Started(Jobs.start(projects.project(), job, both(q, also)), List.of()), q, e -> job.close());
+        RunListener listener = both(q, also);
+        if (busy.isEmpty()) {  // not asked: a run that took the slot meanwhile refuses this start with its line
+            begin("Starting a " + job.kind() + " run", () -> controller.start(job, listener), q, e -> job.close());
+            return;
+        }
+        starting.set(true);
+        library.status("Queueing a " + job.kind() + " run…", false);
+        executor.submit("Queueing a " + job.kind() + " run", () -> controller.startOrQueue(job, listener,
+                queuedStart::set), ticket -> {
+                    queue = q;
+                    lastLog = "";
+                    runId = ticket.runId();
+                    if (ticket.queued()) {
+                        handle = null;
+                        status.set(RunStatus.QUEUED);
+                        library.status(runName() + " queued; it starts by itself when "
+                                + (ticket.ahead() == null ? "the runs ahead of it end" : ticket.ahead().describe()
+                                + " ends") + ".", false);
+                    } else {
+                        onStarted(ticket.handle(), List.of());
+                    }
+                    drain();
+                    starting.set(false);
+                    projects.changed(ProjectChange.RUNS);
+                }, error -> {
+                    starting.set(false);
+                    job.close();
+                    library.status("Queueing a " + job.kind() + " run failed: " + RunLibrary.message(error), true);
+                });
     }
 
     /** Continues {@code runId} from its checkpoint with the job rebuilt from its saved config. */
@@ -79,12 +139,7 @@ public final class TrainingRunner {
             return;
         }
         MetricQueue q = new MetricQueue();
-        begin("Resuming run " + runId, () -> {
-            Project p = projects.project();
-            TrainJob job = rebuild.apply(Jobs.config(p, runId).get("config"));
-            List<MetricPoint> before = p.metrics().forRun(runId);
-            return new Started(Jobs.resume(p, runId, job, both(q, also)), before);
-        }, q, e -> { });
+        begin("Resuming run " + runId, () -> controller.resume(runId, rebuild, both(q, also)), q, e -> { });
     }
 
     /** Sends every event to {@code first}, then to {@code second} (e.g. a PPO screen's probe samples and health). */
@@ -134,17 +189,34 @@ public final class TrainingRunner {
         }
     }
 
-    /** Stops the active run after its current step; it keeps a checkpoint to resume from. */
+    /** Stops the active run after its current step (it keeps a checkpoint), or takes a queued run out of the queue. */
     public void cancel() {
-        if (handle != null && active.get()) {
+        if (status.get() == RunStatus.QUEUED && handle == null && runId >= 0) {
+            cancelQueued(runId);
+        } else if (handle != null && active.get()) {
             handle.cancel();
         }
+    }
+
+    /** Takes queued run {@code id} out of the queue (from the runs list); its row reads cancelled. */
+    public void cancelQueued(long id) {
+        executor.submit("Taking run " + id + " out of the queue", () -> controller.cancelQueued(id), removed -> {
+            if (removed && id != runId) {
+                library.status("Run " + id + " taken out of the queue.", false);
+            }
+            projects.changed(ProjectChange.RUNS);
+        }, e -> library.status("Cannot take run " + id + " out of the queue: " + RunLibrary.message(e), true));
     }
 
     /** Moves the queued events of the active run into the dashboard and the status; call on each pulse. */
     public void drain() {
         if (queue == null) {
             return;
+        }
+        JobHandle started = queuedStart.getAndSet(null);
+        if (started != null) {  // a queued run got the slot: from here it is like one started now
+            onStarted(started, List.of());
+            projects.changed(ProjectChange.RUNS);
         }
         for (RunEvent e : queue.drain(DRAIN_MAX)) {
             if (e instanceof RunEvent.Status s) {
@@ -158,18 +230,13 @@ public final class TrainingRunner {
         }
     }
 
-    private record Started(JobHandle handle, List<MetricPoint> before) {
-    }
-
-    private void begin(String action, Callable<Started> work, MetricQueue q, Consumer<Throwable> cleanup) {
+    private void begin(String action, Callable<RunController.Started> work, MetricQueue q, Consumer<Throwable> cleanup) {
         starting.set(true);
         library.status(action + "…", false);
         executor.submit(action, work, started -> {
-            handle = started.handle();
             queue = q;
             lastLog = "";
-            dashboard.clearOverlay();
-            dashboard.show(runName(), started.before());
+            onStarted(started.handle(), started.before());
             drain();
             starting.set(false); // after the first status, so the run never looks inactive in between
             projects.changed(ProjectChange.RUNS);  // every runs table shows the active run
@@ -180,13 +247,21 @@ public final class TrainingRunner {
         });
     }
 
+    private void onStarted(JobHandle h, List<MetricPoint> before) {
+        handle = h;
+        runId = h.runId();
+        dashboard.clearOverlay();
+        dashboard.show(runName(), before);
+    }
+
     private void onStatus(RunStatus s, String error) {
         status.set(s);
         switch (s) {
             case RUNNING -> library.status(runName() + " running", false);
             case PAUSED -> library.status(runName() + " paused at step " + dashboard.stepProperty().get(), false);
             case DONE -> library.status(runName() + " done: " + lastLog, false);
-            case CANCELLED -> library.status(runName() + " cancelled at step " + dashboard.stepProperty().get()
+            case CANCELLED -> library.status(RunQueue.REMOVED.equals(error) ? runName() + " taken out of the queue."
+                    : runName() + " cancelled at step " + dashboard.stepProperty().get()
                     + "; select it in the run list and press Resume run to continue", false);
             case FAILED -> library.status(runName() + " failed: " + error, true);
             default -> { }
@@ -203,6 +278,7 @@ public final class TrainingRunner {
     public void projectChanged() {
         if (!active.get()) {
             handle = null;
+            runId = -1;
             queue = null;
             lastLog = "";
             status.set(null);
@@ -214,12 +290,17 @@ public final class TrainingRunner {
     }
 
     private String runName() {
-        return handle == null ? "run" : "run " + handle.runId();
+        return runId < 0 ? "run" : "run " + runId;
     }
 
     /** The run started or resumed last in this view, or -1. */
     public long runId() {
-        return handle == null ? -1 : handle.runId();
+        return runId;
+    }
+
+    /** The jobs-layer side of this screen's runs. */
+    public RunController controller() {
+        return controller;
     }
 
     public DashboardModel dashboard() {
@@ -234,7 +315,7 @@ public final class TrainingRunner {
         return status;
     }
 
-    /** True from Start until the run ends: starting, running or paused. */
+    /** True from Start until the run ends: starting, queued, running or paused. */
     public BooleanBinding activeProperty() {
         return active;
     }

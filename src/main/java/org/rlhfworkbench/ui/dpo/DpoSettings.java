@@ -8,8 +8,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rlhfworkbench.jobs.run.DpoJob;
 import org.rlhfworkbench.jobs.run.OnlineDpoJob;
-import org.rlhfworkbench.train.dpo.DpoConfig;
-import org.rlhfworkbench.train.dpo.OnlineDpoConfig;
+import org.rlhfworkbench.core.config.DpoConfig;
+import org.rlhfworkbench.core.config.OnlineDpoConfig;
 import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.RunFormat;
 

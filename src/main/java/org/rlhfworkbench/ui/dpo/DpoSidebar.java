@@ -4,21 +4,19 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.rlhfworkbench.ui.charts.LoraSettings;
-import org.rlhfworkbench.ui.charts.RunsPane;
 import org.rlhfworkbench.ui.charts.SettingsForm;
-import org.rlhfworkbench.ui.charts.TrainControls;
+import org.rlhfworkbench.ui.charts.TrainingSidebar;
 
 /** The DPO tab's left side: offline or online, the settings of each, run controls and the DPO runs. */
-final class DpoSidebar extends ScrollPane {
+final class DpoSidebar {
     static final String OFFLINE = "Offline: DPO on the rankings";
     static final String ONLINE = "Online: sample, RM picks pairs, repeat";
 
-    DpoSidebar(DpoViewModel vm) {
+    private DpoSidebar() {
+    }
+
+    static TrainingSidebar of(DpoViewModel vm) {
         DpoSettings s = vm.settings();
         ComboBox<String> mode = new ComboBox<>(FXCollections.observableArrayList(OFFLINE, ONLINE));
         mode.setId("dpoMode");
@@ -54,26 +52,11 @@ final class DpoSidebar extends ScrollPane {
         offline.managedProperty().bind(offline.visibleProperty());
         online.visibleProperty().bind(s.online());
         online.managedProperty().bind(online.visibleProperty());
-        for (Region r : new Region[] {mode, common, offline, online}) {
-            r.disableProperty().bind(vm.runner().activeProperty());
-        }
-        Label title = new Label("DPO");
-        title.getStyleClass().add("section-title");
-        Label note = new Label();
-        note.textProperty().bind(Bindings.when(s.online())
+        return TrainingSidebar.of(vm, "DPO", Bindings.when(s.online())
                 .then("Online iterative DPO (RLHFlow): each round samples K answers per prompt from the policy, the"
                         + " reward model keeps the best and the worst, and DPO trains on the new pairs.")
-                .otherwise("Direct preference optimisation on the project's rankings, anchored to the SFT model."));
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().add("hint");
-        RunsPane runs = new RunsPane(vm.runner(), vm::resume);
-        VBox.setVgrow(runs, Priority.ALWAYS);
-        VBox side = new VBox(8, title, note, mode, common, offline, online, new TrainControls(vm.runner(), vm::start), runs);
-        side.getStyleClass().add("training-sidebar");
-        setContent(side);
-        setFitToWidth(true);
-        setFitToHeight(true);
+                .otherwise("Direct preference optimisation on the project's rankings, anchored to the SFT model."))
+                .settings(mode, common, offline, online).controls();
     }
 
     private static ComboBox<String> choice(String id, javafx.beans.property.StringProperty value, String... options) {

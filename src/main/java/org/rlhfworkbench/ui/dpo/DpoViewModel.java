@@ -12,24 +12,27 @@ import javafx.collections.ObservableList;
 import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectService;
+import org.rlhfworkbench.jobs.ppo.HealthSignal;
+import org.rlhfworkbench.jobs.ppo.PpoWatch;
 import org.rlhfworkbench.jobs.ppo.ProbeBatch;
 import org.rlhfworkbench.jobs.run.DpoJob;
 import org.rlhfworkbench.jobs.run.OnlineDpoJob;
 import org.rlhfworkbench.jobs.run.TrainJob;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
 import org.rlhfworkbench.ui.charts.MetricSeries;
 import org.rlhfworkbench.ui.charts.RunMetrics;
-import org.rlhfworkbench.ui.charts.TrainingRunner;
+import org.rlhfworkbench.jobs.run.RunListener;
+import org.rlhfworkbench.ui.charts.TrainingTabModel;
 
 /**
  * The DPO screen's state: the settings ({@link DpoSettings}), offline or online runs through one
- * {@link TrainingRunner} (runs of kind dpo and online-dpo), the probe samples, and the online
+ * training tab (runs of kind dpo and online-dpo), the probe samples, and the online
  * loop's per-round summary read from the shown run's online/* series (so a reopened run shows its
  * own). Holds no nodes; use on the UI thread and call {@link #drain()} on each pulse.
  */
-public final class DpoViewModel {
+public final class DpoViewModel extends TrainingTabModel {
     public static final DashboardSpec DASHBOARD = new DashboardSpec(List.of(
             ChartSpec.of("Loss", "loss", "eval/loss"),
             ChartSpec.of("Implicit rewards (beta log ratio)", "rewards/chosen", "rewards/rejected"),
@@ -37,49 +40,44 @@ public final class DpoViewModel {
             ChartSpec.of("Preference accuracy", "rewards/accuracies", "eval/rewards/accuracies"),
             ChartSpec.of("Sequence log-probs (watch the chosen one fall)", "logps/chosen", "logps/rejected")),
             "eval/rewards/accuracies", "Eval accuracy");
+    static final int MAX_SIGNALS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TrainingRunner runner;
     private final DpoSettings settings = new DpoSettings();
     private final ObservableList<ProbeSample> samples = FXCollections.observableArrayList();
     private final LongProperty samplesStep = new SimpleLongProperty(this, "samplesStep", -1);
     private final ObservableList<IterationRow> iterations = FXCollections.observableArrayList();
-    private DpoWatch watch;
+    private final ObservableList<HealthSignal> signals = FXCollections.observableArrayList();
+    private PpoWatch watch;
     private long seenRevision = -1;
 
     public DpoViewModel(BackgroundExecutor executor, ProjectService projects) {
-        runner = new TrainingRunner(executor, projects, "dpo|online-dpo", DASHBOARD);
+        super(executor, projects, "dpo|online-dpo", DASHBOARD);
     }
 
-    /** Reads the open project's models and DPO runs; call after a project was opened. */
-    public void projectChanged() {
-        runner.projectChanged();
+    @Override
+    protected TrainJob newJob() {
+        return settings.online().get() ? new OnlineDpoJob(settings.onlineConfig()) : new DpoJob(settings.offlineConfig());
     }
 
-    /** Starts an offline or online run (as the settings say). */
-    public void start() {
-        if (runner.activeProperty().get()) {
-            return;
-        }
-        TrainJob job;
-        try {
-            job = settings.online().get() ? new OnlineDpoJob(settings.onlineConfig()) : new DpoJob(settings.offlineConfig());
-        } catch (IllegalArgumentException e) {
-            runner.library().statusLineProperty().set(e.getMessage());
-            runner.library().errorProperty().set(true);
-            return;
-        }
-        follow();
-        runner.start(job, watch);
+    @Override
+    protected TrainJob rebuild(RunRecord run, JsonNode config) {
+        return rebuild(run.kind(), config);
     }
 
-    /** Continues an unfinished run from its checkpoint with the settings it started with. */
-    public void resume(RunRecord run) {
-        if (runner.activeProperty().get()) {
-            return;
-        }
-        follow();
-        runner.resume(run.id(), json -> rebuild(run.kind(), json), watch);
+    /** Online DPO picks its pairs with the newest reward model; offline DPO uses none. */
+    @Override
+    protected boolean usesRewardModel() {
+        return settings.online().get();
+    }
+
+    @Override
+    protected RunListener follow(RunRecord resumed) {
+        watch = PpoWatch.forDpo();
+        samples.clear();
+        samplesStep.set(-1);
+        signals.clear();
+        return watch;
     }
 
     static TrainJob rebuild(String kind, JsonNode json) {
@@ -87,25 +85,25 @@ public final class DpoViewModel {
                 : new DpoJob(JSON.convertValue(json, DpoJob.Config.class));
     }
 
-    private void follow() {
-        watch = new DpoWatch();
-        samples.clear();
-        samplesStep.set(-1);
-    }
-
     /** Moves queued events into the dashboard, the samples and the round table; call on each pulse. */
     public void drain() {
-        runner.drain();
+        runner().drain();
         if (watch != null) {
-            ProbeBatch b = watch.take();
+            for (HealthSignal s : watch.drainSignals()) {
+                signals.add(0, s);
+            }
+            if (signals.size() > MAX_SIGNALS) {
+                signals.remove(MAX_SIGNALS, signals.size());
+            }
+            ProbeBatch b = watch.takeSamples();
             if (b != null) {
                 samples.setAll(b.samples());
                 samplesStep.set(b.step());
             }
         }
-        if (runner.dashboard().revision() != seenRevision) {
-            seenRevision = runner.dashboard().revision();
-            List<IterationRow> rows = rows(runner.dashboard().primary());
+        if (runner().dashboard().revision() != seenRevision) {
+            seenRevision = runner().dashboard().revision();
+            List<IterationRow> rows = rows(runner().dashboard().primary());
             if (!rows.equals(iterations)) {
                 iterations.setAll(rows);
             }
@@ -128,13 +126,9 @@ public final class DpoViewModel {
         return s == null || i >= s.size() ? Double.NaN : s.value(i);
     }
 
-    /** On closing the window: asks an active run to stop (it keeps a checkpoint and stays resumable). */
-    public void close() {
-        runner.cancel();
-    }
-
-    public TrainingRunner runner() {
-        return runner;
+    /** Health signals of the watched run, newest first: chosen log-prob falling, KL, reward hacking in the probes. */
+    public ObservableList<HealthSignal> signals() {
+        return signals;
     }
 
     public DpoSettings settings() {

@@ -8,7 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.rlhfworkbench.jobs.run.GrpoJob;
 import org.rlhfworkbench.jobs.run.RewardSpec;
-import org.rlhfworkbench.train.grpo.GrpoConfig;
+import org.rlhfworkbench.core.config.GrpoConfig;
 import org.rlhfworkbench.ui.charts.RunFormat;
 
 /** The GRPO form's values, defaults from {@link GrpoConfig}; builds the job config. */

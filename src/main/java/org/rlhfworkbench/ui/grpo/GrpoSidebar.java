@@ -2,18 +2,15 @@ package org.rlhfworkbench.ui.grpo;
 
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
-import org.rlhfworkbench.ui.charts.RunsPane;
 import org.rlhfworkbench.ui.charts.SettingsForm;
-import org.rlhfworkbench.ui.charts.TrainControls;
+import org.rlhfworkbench.ui.charts.TrainingSidebar;
 
 /** The GRPO tab's left side: recipe, reward sources and settings, run controls and the GRPO runs. */
-final class GrpoSidebar extends ScrollPane {
-    GrpoSidebar(GrpoViewModel vm) {
+final class GrpoSidebar {
+    private GrpoSidebar() {
+    }
+
+    static TrainingSidebar of(GrpoViewModel vm) {
         GrpoSettings s = vm.settings();
         ComboBox<String> loss = new ComboBox<>(FXCollections.observableArrayList("dapo", "grpo", "dr_grpo", "gspo"));
         loss.setId("grpoLoss");
@@ -37,20 +34,8 @@ final class GrpoSidebar extends ScrollPane {
                         s.probeEvery()))
                 .row("Seed", "Prompt order, sampling, minibatches", SettingsForm.integer("grpoSeed", 0,
                         Integer.MAX_VALUE, s.seed()));
-        form.disableProperty().bind(vm.runner().activeProperty());
-        Label title = new Label("GRPO");
-        title.getStyleClass().add("section-title");
-        Label note = new Label("Group-relative policy optimisation: K answers per prompt, each scored by the reward"
-                + " sources (each normalised on its own, then weighted), credited relative to its group. No critic.");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().add("hint");
-        RunsPane runs = new RunsPane(vm.runner(), vm::resume);
-        VBox.setVgrow(runs, Priority.ALWAYS);
-        VBox side = new VBox(8, title, note, form, new TrainControls(vm.runner(), vm::start), runs);
-        side.getStyleClass().add("training-sidebar");
-        setContent(side);
-        setFitToWidth(true);
-        setFitToHeight(true);
+        return TrainingSidebar.of(vm, "GRPO", "Group-relative policy optimisation: K answers per prompt, each scored"
+                + " by the reward sources (each normalised on its own, then weighted), credited relative to its group."
+                + " No critic.").settings(form).controls();
     }
 }

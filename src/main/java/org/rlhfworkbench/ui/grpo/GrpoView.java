@@ -1,11 +1,11 @@
 package org.rlhfworkbench.ui.grpo;
 
-import java.net.URL;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import org.rlhfworkbench.ui.charts.Pulse;
 import org.rlhfworkbench.ui.charts.RunDashboard;
+import org.rlhfworkbench.ui.charts.TrainingSidebar;
 import org.rlhfworkbench.ui.ppo.PpoView;
 import org.rlhfworkbench.ui.ppo.SamplesPanel;
 
@@ -18,15 +18,9 @@ public final class GrpoView extends BorderPane {
     private final RunDashboard dashboard;
 
     public GrpoView(GrpoViewModel viewModel) {
-        setId("grpoView");
-        getStyleClass().addAll("training-view", "ppo-view");
-        for (String sheet : new String[] {RunDashboard.STYLESHEET, PpoView.STYLESHEET}) {
-            URL css = GrpoView.class.getResource(sheet);
-            if (css != null) {
-                getStylesheets().add(css.toExternalForm());
-            }
-        }
-        setLeft(new GrpoSidebar(viewModel));
+        TrainingSidebar.style(this, "grpoView", PpoView.STYLESHEET);
+        getStyleClass().add("ppo-view");
+        setLeft(GrpoSidebar.of(viewModel));
         dashboard = new RunDashboard(viewModel.runner());
         SplitPane panels = new SplitPane(new SamplesPanel(viewModel.samples(), viewModel.samplesStepProperty(),
                 viewModel.settings().probeEvery()), new GrpoHealthPanel(viewModel));

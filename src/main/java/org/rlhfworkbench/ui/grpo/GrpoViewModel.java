@@ -1,5 +1,6 @@
 package org.rlhfworkbench.ui.grpo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import javafx.beans.property.LongProperty;
@@ -13,17 +14,19 @@ import org.rlhfworkbench.jobs.grpo.GrpoSignal;
 import org.rlhfworkbench.jobs.grpo.GrpoWatch;
 import org.rlhfworkbench.jobs.ppo.ProbeBatch;
 import org.rlhfworkbench.jobs.run.GrpoJob;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
-import org.rlhfworkbench.ui.charts.TrainingRunner;
+import org.rlhfworkbench.jobs.run.RunListener;
+import org.rlhfworkbench.jobs.run.TrainJob;
+import org.rlhfworkbench.ui.charts.TrainingTabModel;
 
 /**
  * The GRPO screen's state: settings, the run through a {@link TrainingRunner} (runs of kind grpo),
  * the probe samples and the health signals of the watched run, newest first. Holds no nodes; use
  * on the UI thread and call {@link #drain()} on each pulse.
  */
-public final class GrpoViewModel {
+public final class GrpoViewModel extends TrainingTabModel {
     public static final DashboardSpec DASHBOARD = new DashboardSpec(List.of(
             ChartSpec.of("Reward and each source", "reward", "rewards/exact/mean", "rewards/rm/mean",
                     "rewards/format/mean", "rewards/length/mean", "rewards/rubric/mean", "rewards/overlong/mean"),
@@ -35,7 +38,6 @@ public final class GrpoViewModel {
     static final int MAX_SIGNALS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TrainingRunner runner;
     private final GrpoSettings settings = new GrpoSettings();
     private final ObservableList<ProbeSample> samples = FXCollections.observableArrayList();
     private final LongProperty samplesStep = new SimpleLongProperty(this, "samplesStep", -1);
@@ -43,50 +45,38 @@ public final class GrpoViewModel {
     private GrpoWatch watch;
 
     public GrpoViewModel(BackgroundExecutor executor, ProjectService projects) {
-        runner = new TrainingRunner(executor, projects, "grpo", DASHBOARD);
+        super(executor, projects, "grpo", DASHBOARD);
     }
 
-    /** Reads the open project's models and GRPO runs; call after a project was opened. */
-    public void projectChanged() {
-        runner.projectChanged();
+    @Override
+    protected TrainJob newJob() {
+        return new GrpoJob(settings.config());
     }
 
-    /** Starts a run with the current settings; a bad setting shows as the status line instead. */
-    public void start() {
-        if (runner.activeProperty().get()) {
-            return;
-        }
-        GrpoJob job;
-        try {
-            job = new GrpoJob(settings.config());
-        } catch (IllegalArgumentException e) {
-            runner.library().statusLineProperty().set(e.getMessage());
-            runner.library().errorProperty().set(true);
-            return;
-        }
-        follow();
-        runner.start(job, watch);
+    @Override
+    protected TrainJob rebuild(RunRecord run, JsonNode config) {
+        return new GrpoJob(JSON.convertValue(config, GrpoJob.Config.class));
     }
 
-    /** Continues an unfinished run from its checkpoint with the settings it started with. */
-    public void resume(RunRecord run) {
-        if (runner.activeProperty().get()) {
-            return;
-        }
-        follow();
-        runner.resume(run.id(), json -> new GrpoJob(JSON.convertValue(json, GrpoJob.Config.class)), watch);
+    /** Whether the reward sources include the reward model ("rm"); it is the newest one. */
+    @Override
+    protected boolean usesRewardModel() {
+        return java.util.Arrays.stream(settings.rewards().get().split(",")).map(String::strip)
+                .anyMatch(r -> r.equals("rm") || r.startsWith("rm:"));
     }
 
-    private void follow() {
+    @Override
+    protected RunListener follow(RunRecord resumed) {
         watch = new GrpoWatch();
         samples.clear();
         samplesStep.set(-1);
         signals.clear();
+        return watch;
     }
 
     /** Moves queued events into the dashboard, the samples and the health list; call on each pulse. */
     public void drain() {
-        runner.drain();
+        runner().drain();
         if (watch == null) {
             return;
         }
@@ -101,15 +91,6 @@ public final class GrpoViewModel {
             samples.setAll(b.samples());
             samplesStep.set(b.step());
         }
-    }
-
-    /** On closing the window: asks an active run to stop (it keeps a checkpoint and stays resumable). */
-    public void close() {
-        runner.cancel();
-    }
-
-    public TrainingRunner runner() {
-        return runner;
     }
 
     public GrpoSettings settings() {

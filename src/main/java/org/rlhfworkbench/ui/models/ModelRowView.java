@@ -17,7 +17,8 @@ public record ModelRowView(long id, String name, String kind, String family, Str
         return new ModelRowView(m.id(), m.name(), m.kind().dbName(), f == null ? "unreadable" : f.family(),
                 f == null ? "" : human(f.parameters()), f == null ? "" : f.dtype(),
                 f == null ? "" : f.chatTemplate() ? "yes" : "no", row.parentName(), row.runLabel(),
-                heldOut(row.heldOut()), (row.linked() ? "linked: " : "") + m.path());
+                (m.warning() == null ? "" : "⚠ " + m.warning() + (row.heldOut().isEmpty() ? "" : " · "))
+                        + heldOut(row.heldOut()), (row.linked() ? "linked: " : "") + m.path());
     }
 
     /** "loss 1.234 · accuracy 0.712" from eval/loss, eval/accuracy, ... */

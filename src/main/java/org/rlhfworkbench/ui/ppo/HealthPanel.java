@@ -9,24 +9,32 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.rlhfworkbench.jobs.ppo.HealthSignal;
 
-/** The run's health signals as they happen, newest first: what was seen, what it usually means, what to try. */
-final class HealthPanel extends VBox {
+/**
+ * The run's health signals as they happen, newest first: what was seen, what it usually means,
+ * what to try. The PPO and DPO tabs show one each.
+ */
+public final class HealthPanel extends VBox {
+    static final String PPO_WATCHES = "No warnings so far. Signals show here as they happen: KL too high or negative,"
+            + " policy ratio far from 1, heavy clipping, entropy collapse, response length running away or"
+            + " collapsing, reward flat while KL rises, answers without EOS.";
     private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
 
     HealthPanel(PpoLive live) {
+        this(live.signals(), PPO_WATCHES);
+    }
+
+    /** @param watches the placeholder: what the panel watches for */
+    public HealthPanel(javafx.collections.ObservableList<HealthSignal> signals, String watches) {
         super(6);
         getStyleClass().add("health-panel");
         setId("healthPanel");
         Label title = new Label();
         title.getStyleClass().add("section-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> live.signals().isEmpty() ? "Health"
-                : "Health · " + live.signals().size() + (live.signals().size() == 1 ? " signal" : " signals"),
-                live.signals()));
-        ListView<HealthSignal> list = new ListView<>(live.signals());
+        title.textProperty().bind(Bindings.createStringBinding(() -> signals.isEmpty() ? "Health"
+                : "Health · " + signals.size() + (signals.size() == 1 ? " signal" : " signals"), signals));
+        ListView<HealthSignal> list = new ListView<>(signals);
         list.setId("healthSignals");
-        Label empty = new Label("No warnings so far. Signals show here as they happen: KL too high or negative,"
-                + " policy ratio far from 1, heavy clipping, entropy collapse, response length running away or"
-                + " collapsing, reward flat while KL rises, answers without EOS.");
+        Label empty = new Label(watches);
         empty.setWrapText(true);
         empty.getStyleClass().add("hint");
         list.setPlaceholder(empty);

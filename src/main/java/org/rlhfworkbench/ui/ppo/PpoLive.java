@@ -10,7 +10,7 @@ import org.rlhfworkbench.jobs.ppo.HealthSignal;
 import org.rlhfworkbench.jobs.ppo.PpoMetricNames;
 import org.rlhfworkbench.jobs.ppo.PpoWatch;
 import org.rlhfworkbench.jobs.ppo.ProbeBatch;
-import org.rlhfworkbench.train.run.ProbeSample;
+import org.rlhfworkbench.core.config.ProbeSample;
 import org.rlhfworkbench.ui.charts.DashboardModel;
 import org.rlhfworkbench.ui.charts.MetricSeries;
 

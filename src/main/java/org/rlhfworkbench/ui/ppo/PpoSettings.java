@@ -12,7 +12,7 @@ import javafx.collections.ObservableList;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.core.ModelKind;
 import org.rlhfworkbench.jobs.run.PpoJob;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunFormat;

@@ -4,21 +4,19 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.rlhfworkbench.core.RunStatus;
 import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
-import org.rlhfworkbench.ui.charts.RunsPane;
 import org.rlhfworkbench.ui.charts.SettingsForm;
-import org.rlhfworkbench.ui.charts.TrainControls;
+import org.rlhfworkbench.ui.charts.TrainingSidebar;
 
-/** The PPO tab's left side: models, settings, run controls, "save checkpoint now", and the PPO runs. */
-final class PpoSidebar extends ScrollPane {
-    PpoSidebar(PpoViewModel vm) {
+/** The PPO tab's left side (a {@link TrainingSidebar}): models, settings, run controls, "save checkpoint now", and the PPO runs. */
+final class PpoSidebar {
+    private PpoSidebar() {
+    }
+
+    static TrainingSidebar of(PpoViewModel vm) {
         PpoSettings s = vm.settings();
         ComboBox<ModelChoice> policy = combo("ppoPolicy");
         policy.setItems(s.policies());
@@ -55,28 +53,20 @@ final class PpoSidebar extends ScrollPane {
         form.disableProperty().bind(vm.runningProperty());
         policy.disableProperty().bind(vm.runningProperty());
         reward.disableProperty().bind(vm.runningProperty());
-        Label title = new Label("PPO");
-        title.getStyleClass().add("section-title");
-        Label note = hint("The policy starts from the chosen model, which also stays frozen as the KL reference;"
-                + " the reward model scores each answer. A checkpoint is written every " + s.checkpointEvery()
-                + " steps, when you stop (Cancel) and at the end; stopped runs continue from the run list.");
         Button save = new Button("Save checkpoint now");
         save.setId("saveCheckpoint");
         save.setTooltip(new Tooltip("Stops after the current step, writes a checkpoint and continues the same run"
                 + " from it (the models reload, a few seconds). To stop and keep the checkpoint, use Cancel."));
         save.setOnAction(e -> vm.saveCheckpointNow());
         save.disableProperty().bind(vm.runner().statusProperty().isNotEqualTo(RunStatus.RUNNING));
-        Label saved = hint("");
+        Label saved = TrainingSidebar.hint("");
         saved.setId("checkpointNote");
         saved.textProperty().bind(vm.checkpointNoteProperty());
-        RunsPane runs = new RunsPane(vm.runner(), vm::resume);
-        VBox.setVgrow(runs, Priority.ALWAYS);
-        VBox side = new VBox(8, title, note, new Label("Policy start and reference"), policy, new Label("Reward model"),
-                reward, form, new TrainControls(vm.runner(), vm::start), save, saved, runs);
-        side.getStyleClass().add("training-sidebar");
-        setContent(side);
-        setFitToWidth(true);
-        setFitToHeight(true);
+        return TrainingSidebar.of(vm, "PPO", "The policy starts from the chosen model, which also stays frozen as"
+                + " the KL reference; the reward model scores each answer. A checkpoint is written every "
+                + s.checkpointEvery() + " steps, when you stop (Cancel) and at the end; stopped runs continue from the"
+                + " run list.").add(new Label("Policy start and reference"), policy, new Label("Reward model"), reward,
+                form).controls(save, saved);
     }
 
     private static ComboBox<ModelChoice> combo(String id) {
@@ -86,11 +76,4 @@ final class PpoSidebar extends ScrollPane {
         return c;
     }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        l.getStyleClass().add("hint");
-        return l;
-    }
 }

@@ -1,11 +1,11 @@
 package org.rlhfworkbench.ui.ppo;
 
-import java.net.URL;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import org.rlhfworkbench.ui.charts.Pulse;
 import org.rlhfworkbench.ui.charts.RunDashboard;
+import org.rlhfworkbench.ui.charts.TrainingSidebar;
 
 /**
  * The PPO tab: settings, run controls and PPO runs on the left; an offer to resume an unfinished
@@ -18,15 +18,9 @@ public final class PpoView extends BorderPane {
     private final RunDashboard dashboard;
 
     public PpoView(PpoViewModel viewModel) {
-        setId("ppoView");
-        getStyleClass().addAll("training-view", "ppo-view");
-        for (String sheet : new String[] {RunDashboard.STYLESHEET, STYLESHEET}) {
-            URL css = PpoView.class.getResource(sheet);
-            if (css != null) {
-                getStylesheets().add(css.toExternalForm());
-            }
-        }
-        setLeft(new PpoSidebar(viewModel));
+        TrainingSidebar.style(this, "ppoView", STYLESHEET);
+        getStyleClass().add("ppo-view");
+        setLeft(PpoSidebar.of(viewModel));
         setTop(new ResumeBanner(viewModel));
         dashboard = new RunDashboard(viewModel.runner(), new PpoTiles(viewModel.live(), viewModel.runner().dashboard()));
         SplitPane panels = new SplitPane(new SamplesPanel(viewModel.live(),

@@ -28,15 +28,18 @@ import org.rlhfworkbench.jobs.ppo.PpoWatch;
 import org.rlhfworkbench.jobs.run.PpoJob;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
+import org.rlhfworkbench.jobs.run.RunListener;
+import org.rlhfworkbench.jobs.run.TrainJob;
 import org.rlhfworkbench.ui.charts.TrainingRunner;
+import org.rlhfworkbench.ui.charts.TrainingTabModel;
 
 /**
- * The PPO screen's state: the settings, the run through a {@link TrainingRunner} (start, pause,
+ * The PPO screen's state: the settings, the run ({@link TrainingTabModel}: start, pause,
  * resume, stop, resume an unfinished run, save a checkpoint now), and the live panels
  * ({@link PpoLive}: tiles, probe samples, health signals). Holds no nodes; use on the UI thread
  * and call {@link #drain()} on each pulse.
  */
-public final class PpoViewModel {
+public final class PpoViewModel extends TrainingTabModel {
     public static final DashboardSpec DASHBOARD = new DashboardSpec(List.of(
             ChartSpec.of("RM score and RLHF reward", SCORES, RLHF_REWARD), ChartSpec.of("KL to SFT, nats", KL),
             ChartSpec.of("Entropy", ENTROPY), ChartSpec.of("Response length, tokens", RESPONSE_LENGTH),
@@ -44,7 +47,6 @@ public final class PpoViewModel {
                     RATIO)), SCORES, "Mean RM score");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ProjectService projects;
     private final TrainingRunner runner;
     private final PpoSettings settings = new PpoSettings();
     private final PpoLive live = new PpoLive();
@@ -57,8 +59,8 @@ public final class PpoViewModel {
     private boolean continueNow;
 
     public PpoViewModel(BackgroundExecutor executor, ProjectService projects) {
-        this.projects = projects;
-        runner = new TrainingRunner(executor, projects, "ppo", DASHBOARD);
+        super(executor, projects, "ppo", DASHBOARD);
+        runner = runner();
         unfinished = new UnfinishedRun(runner.library().runs(), runner.library()::checkpointStep);
         running.bind(runner.activeProperty().or(saving));
         runner.library().models().addListener((ListChangeListener.Change<?> c) ->
@@ -68,46 +70,49 @@ public final class PpoViewModel {
     }
 
     /** Reads the open project's models and PPO runs; call after a project was opened. */
+    @Override
     public void projectChanged() {
         unfinished.runActive(running.get());
         if (!running.get()) {
             live.watch(null, true);  // the old project's samples and signals go
         }
-        runner.projectChanged();
+        super.projectChanged();
     }
 
-    /** Starts a PPO run with the current settings. */
-    public void start() {
-        if (running.get()) {
-            return;
-        }
-        PpoJob.Config cfg;
-        try {
-            cfg = settings.config();
-        } catch (IllegalArgumentException e) {
-            runner.library().statusLineProperty().set(e.getMessage());
-            runner.library().errorProperty().set(true);
-            return;
-        }
+    @Override
+    protected boolean busy() {
+        return running.get();
+    }
+
+    @Override
+    protected TrainJob newJob() {
+        return new PpoJob(settings.config());
+    }
+
+    @Override
+    protected boolean usesRewardModel() {
+        return true;
+    }
+
+    @Override
+    protected Long rewardModelId() {
+        return settings.rewardProperty().get() == null ? null : settings.rewardProperty().get().id();
+    }
+
+    /** A new watch for the run about to start or resume; the panels start empty. */
+    @Override
+    protected RunListener follow(RunRecord resumed) {
         watch = new PpoWatch();
         live.watch(watch, true);
         checkpointNote.set("");
-        runner.start(new PpoJob(cfg), watch);
+        return watch;
     }
 
-    /** Continues an unfinished PPO run from its last checkpoint, with the settings it started with. */
-    public void resume(RunRecord run) {
-        if (running.get()) {
-            return;
-        }
-        PpoWatch next = new PpoWatch();
-        watch = next;
-        live.watch(next, true);
-        checkpointNote.set("");
-        runner.resume(run.id(), json -> {
-            next.replay(projects.project().metrics().forRun(run.id()));
-            return rebuild(json);
-        }, next);
+    /** A resumed run's watch first replays its recorded metrics, so its trends start where the run is. */
+    @Override
+    protected TrainJob rebuild(RunRecord run, JsonNode config) {
+        watch.replay(runner.controller().metrics(run.id()));
+        return rebuild(config);
     }
 
     /**
@@ -155,6 +160,7 @@ public final class PpoViewModel {
     }
 
     /** On closing the window: asks an active run to stop (it keeps a checkpoint and stays resumable). */
+    @Override
     public void close() {
         continueRun = -1;
         continueNow = false;
@@ -172,10 +178,6 @@ public final class PpoViewModel {
         if (run != null && !running.get()) {
             resume(run);
         }
-    }
-
-    public TrainingRunner runner() {
-        return runner;
     }
 
     public PpoSettings settings() {

@@ -1,21 +1,15 @@
 package org.rlhfworkbench.ui.reward;
 
-import java.net.URL;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunDashboard;
-import org.rlhfworkbench.ui.charts.RunsPane;
 import org.rlhfworkbench.ui.charts.SettingsForm;
-import org.rlhfworkbench.ui.charts.TrainControls;
+import org.rlhfworkbench.ui.charts.TrainingSidebar;
 
 /**
  * The Reward tab: settings, run controls and reward runs on the left; in the centre the live
@@ -25,12 +19,7 @@ public final class RewardView extends BorderPane {
     private final RunDashboard dashboard;
 
     public RewardView(RewardViewModel viewModel) {
-        setId("rewardView");
-        getStyleClass().add("training-view");
-        URL css = RunDashboard.class.getResource(RunDashboard.STYLESHEET);
-        if (css != null) {
-            getStylesheets().add(css.toExternalForm());
-        }
+        TrainingSidebar.style(this, "rewardView");
         ComboBox<ModelChoice> model = new ComboBox<>(viewModel.models());
         model.setId("rewardBackbone");
         model.valueProperty().bindBidirectional(viewModel.modelProperty());
@@ -49,24 +38,9 @@ public final class RewardView extends BorderPane {
                 .row("Seed", "Head initialisation, data order and held-out split",
                         SettingsForm.integer("rewardSeed", 0, Integer.MAX_VALUE, viewModel.seedProperty()));
         LoraSettings.addTo(form, viewModel.lora(), "reward");
-        form.disableProperty().bind(viewModel.runner().activeProperty());
-        model.disableProperty().bind(viewModel.runner().activeProperty());
-        Label title = new Label("Reward model");
-        title.getStyleClass().add("section-title");
-        Label note = new Label("Trains on the project's K-way rankings: all K responses of a prompt in one batch,"
-                + " loss over all C(K,2) ordered pairs.");
-        note.setWrapText(true);
-        note.setMinHeight(Region.USE_PREF_SIZE);
-        note.getStyleClass().add("hint");
-        RunsPane runs = new RunsPane(viewModel.runner(), viewModel::resume);
-        VBox.setVgrow(runs, Priority.ALWAYS);
-        VBox side = new VBox(8, title, note, new Label("Backbone"), model, form,
-                new TrainControls(viewModel.runner(), viewModel::start), runs);
-        side.getStyleClass().add("training-sidebar");
-        ScrollPane scroll = new ScrollPane(side);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        setLeft(scroll);
+        setLeft(TrainingSidebar.of(viewModel, "Reward model", "Trains on the project's K-way rankings: all K"
+                + " responses of a prompt in one batch, loss over all C(K,2) ordered pairs.")
+                .add(new Label("Backbone")).settings(model, form).controls());
         dashboard = new RunDashboard(viewModel.runner());
         Tab training = new Tab("Training", dashboard);
         training.setId("rewardTrainingTab");

@@ -1,5 +1,6 @@
 package org.rlhfworkbench.ui.reward;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -14,21 +15,22 @@ import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.run.RewardJob;
-import org.rlhfworkbench.train.reward.RewardConfig;
+import org.rlhfworkbench.jobs.run.TrainJob;
+import org.rlhfworkbench.core.config.RewardConfig;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
 import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunFormat;
-import org.rlhfworkbench.ui.charts.TrainingRunner;
+import org.rlhfworkbench.ui.charts.TrainingTabModel;
 
 /**
  * The reward screen's state: backbone and settings of a reward-model run (epochs, prompts per
  * step, learning rate, margin scale, centring coefficient, seed; the rest from
- * {@link RewardConfig#defaults()}), the run through a {@link TrainingRunner}, and the
+ * {@link RewardConfig#defaults()}), the run ({@link TrainingTabModel}), and the
  * inspection of trained reward models. Holds no nodes.
  */
-public final class RewardViewModel {
+public final class RewardViewModel extends TrainingTabModel {
     public static final DashboardSpec DASHBOARD = new DashboardSpec(List.of(ChartSpec.of("Loss", "loss"),
             ChartSpec.of("Held-out pairwise accuracy", "eval/accuracy"),
             ChartSpec.of("Held-out margin and rewards", "eval/margin", "eval/reward_mean", "eval/reward_std")),
@@ -36,7 +38,6 @@ public final class RewardViewModel {
     static final String AUTOMATIC = "newest SFT, policy or base model";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TrainingRunner runner;
     private final InspectionViewModel inspection;
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
     private final ObjectProperty<ModelChoice> model = new SimpleObjectProperty<>(this, "model");
@@ -52,10 +53,10 @@ public final class RewardViewModel {
     private final LoraSettings lora = new LoraSettings();
 
     public RewardViewModel(BackgroundExecutor executor, ProjectService projects) {
-        runner = new TrainingRunner(executor, projects, "reward", DASHBOARD);
-        inspection = new InspectionViewModel(executor, projects, runner.library().models());
-        runner.library().models().addListener((ListChangeListener.Change<?> c) -> {
-            List<ModelChoice> now = ModelChoice.list(AUTOMATIC, runner.library().models(), m -> m.kind() != ModelKind.REWARD);
+        super(executor, projects, "reward", DASHBOARD);
+        inspection = new InspectionViewModel(executor, projects, runner().library().models());
+        runner().library().models().addListener((ListChangeListener.Change<?> c) -> {
+            List<ModelChoice> now = ModelChoice.list(AUTOMATIC, runner().library().models(), m -> m.kind() != ModelKind.REWARD);
             ModelChoice keep = ModelChoice.keep(now, model.get());
             models.setAll(now);
             model.set(keep);
@@ -67,33 +68,28 @@ public final class RewardViewModel {
     }
 
     /** Reads the open project's models and reward runs and drops the inspected model; call after a project opened. */
+    @Override
     public void projectChanged() {
         inspection.close();
-        runner.projectChanged();
+        super.projectChanged();
     }
 
-    /** Starts a reward-model run with the current settings. */
-    public void start() {
-        RewardConfig cfg;
-        try {
-            cfg = config();
-        } catch (IllegalArgumentException e) {
-            runner.library().statusLineProperty().set(e.getMessage());
-            runner.library().errorProperty().set(true);
-            return;
-        }
-        runner.start(new RewardJob(new RewardJob.Config(model.get() == null ? null : model.get().id(), cfg,
-                lora.config(cfg.seed()))));
+    @Override
+    protected TrainJob newJob() {
+        RewardConfig cfg = config();
+        return new RewardJob(new RewardJob.Config(model.get() == null ? null : model.get().id(), cfg,
+                lora.config(cfg.seed())));
     }
 
-    /** Continues an unfinished reward run from its checkpoint, with the settings it started with. */
-    public void resume(RunRecord run) {
-        runner.resume(run.id(), json -> new RewardJob(JSON.convertValue(json, RewardJob.Config.class)));
+    @Override
+    protected TrainJob rebuild(RunRecord run, JsonNode config) {
+        return new RewardJob(JSON.convertValue(config, RewardJob.Config.class));
     }
 
     /** On closing the window: asks an active run to stop and frees the inspected reward model. */
+    @Override
     public void close() {
-        runner.cancel();
+        super.close();
         inspection.close();
     }
 
@@ -106,10 +102,6 @@ public final class RewardViewModel {
 
     public LoraSettings lora() {
         return lora;
-    }
-
-    public TrainingRunner runner() {
-        return runner;
     }
 
     public InspectionViewModel inspection() {

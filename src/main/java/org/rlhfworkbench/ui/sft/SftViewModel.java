@@ -1,5 +1,6 @@
 package org.rlhfworkbench.ui.sft;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -14,27 +15,27 @@ import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.run.SftJob;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.jobs.run.TrainJob;
+import org.rlhfworkbench.core.config.SftConfig;
 import org.rlhfworkbench.ui.charts.ChartSpec;
 import org.rlhfworkbench.ui.charts.DashboardSpec;
 import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.ModelChoice;
 import org.rlhfworkbench.ui.charts.RunFormat;
-import org.rlhfworkbench.ui.charts.TrainingRunner;
+import org.rlhfworkbench.ui.charts.TrainingTabModel;
 
 /**
  * The SFT screen's state: the starting model and settings (epochs, batch, learning rate, seed;
- * the rest from {@link SftConfig#defaults()}), and the run, through a {@link TrainingRunner}.
+ * the rest from {@link SftConfig#defaults()}); the run itself is {@link TrainingTabModel}'s.
  * Holds no nodes.
  */
-public final class SftViewModel {
+public final class SftViewModel extends TrainingTabModel {
     public static final DashboardSpec DASHBOARD = new DashboardSpec(List.of(
             ChartSpec.of("Loss", "loss", "eval/loss"), ChartSpec.of("Gradient norm", "grad_norm"),
             ChartSpec.of("Learning rate", "lr")), "eval/loss", "Eval loss");
-    static final String AUTOMATIC = "newest SFT, policy or base model";
+    static final String AUTOMATIC = "base model (newest; else newest SFT or policy)";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TrainingRunner runner;
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList();
     private final ObjectProperty<ModelChoice> model = new SimpleObjectProperty<>(this, "model");
     private final ObjectProperty<Integer> epochs = new SimpleObjectProperty<>(this, "epochs", SftConfig.defaults().epochs());
@@ -46,42 +47,24 @@ public final class SftViewModel {
     private final LoraSettings lora = new LoraSettings();
 
     public SftViewModel(BackgroundExecutor executor, ProjectService projects) {
-        runner = new TrainingRunner(executor, projects, "sft", DASHBOARD);
-        runner.library().models().addListener((ListChangeListener.Change<?> c) -> {
-            List<ModelChoice> now = ModelChoice.list(AUTOMATIC, runner.library().models(), m -> m.kind() != ModelKind.REWARD);
+        super(executor, projects, "sft", DASHBOARD);
+        runner().library().models().addListener((ListChangeListener.Change<?> c) -> {
+            List<ModelChoice> now = ModelChoice.list(AUTOMATIC, runner().library().models(), m -> m.kind() != ModelKind.REWARD);
             ModelChoice keep = ModelChoice.keep(now, model.get());
             models.setAll(now);
             model.set(keep);
         });
     }
 
-    /** Reads the open project's models and SFT runs; call after a project was opened. */
-    public void projectChanged() {
-        runner.projectChanged();
+    @Override
+    protected TrainJob newJob() {
+        SftConfig cfg = config();
+        return new SftJob(new SftJob.Config(model.get() == null ? null : model.get().id(), cfg, lora.config(cfg.seed())));
     }
 
-    /** Starts an SFT run with the current settings. */
-    public void start() {
-        SftConfig cfg;
-        try {
-            cfg = config();
-        } catch (IllegalArgumentException e) {
-            runner.library().statusLineProperty().set(e.getMessage());
-            runner.library().errorProperty().set(true);
-            return;
-        }
-        runner.start(new SftJob(new SftJob.Config(model.get() == null ? null : model.get().id(), cfg,
-                lora.config(cfg.seed()))));
-    }
-
-    /** Continues an unfinished SFT run from its checkpoint, with the settings it started with. */
-    public void resume(RunRecord run) {
-        runner.resume(run.id(), json -> new SftJob(JSON.convertValue(json, SftJob.Config.class)));
-    }
-
-    /** On closing the window: asks an active run to stop (it keeps a checkpoint and stays resumable). */
-    public void close() {
-        runner.cancel();
+    @Override
+    protected TrainJob rebuild(RunRecord run, JsonNode config) {
+        return new SftJob(JSON.convertValue(config, SftJob.Config.class));
     }
 
     SftConfig config() {
@@ -93,10 +76,6 @@ public final class SftViewModel {
 
     public LoraSettings lora() {
         return lora;
-    }
-
-    public TrainingRunner runner() {
-        return runner;
     }
 
     public ObservableList<ModelChoice> models() {

@@ -2,6 +2,7 @@ package org.rlhfworkbench.jobs.cluster;
 
 import java.util.Map;
 import java.util.Set;
+import org.rlhfworkbench.core.config.RewardConfig;
 
 /**
  * The flags each engine entry point accepts, copied by hand from the engines' sources (not from

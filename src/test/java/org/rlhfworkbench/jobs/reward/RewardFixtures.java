@@ -17,7 +17,7 @@ import org.rlhfworkbench.jobs.run.Jobs;
 import org.rlhfworkbench.jobs.run.RewardJob;
 import org.rlhfworkbench.jobs.run.RunListener;
 import org.rlhfworkbench.store.Project;
-import org.rlhfworkbench.train.reward.RewardConfig;
+import org.rlhfworkbench.core.config.RewardConfig;
 
 /**
  * The sample project with ranked prompts (ideal > curt > wrong and rude, except every fourth

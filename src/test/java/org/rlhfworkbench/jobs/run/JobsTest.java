@@ -17,7 +17,7 @@ import org.rlhfworkbench.lm.optim.NonFiniteLossException;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.run.RunContext;
 import org.rlhfworkbench.train.run.StepLoop;
-import org.rlhfworkbench.train.sft.SftConfig;
+import org.rlhfworkbench.core.config.SftConfig;
 
 class JobsTest {
     @TempDir

@@ -17,7 +17,7 @@ import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
 import org.rlhfworkbench.lm.family.ModelCards;
 import org.rlhfworkbench.lm.io.SafeTensors;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.store.Project;
 
 /** A training job with LoRA on: the result is a PEFT adapter folder over the starting model. */

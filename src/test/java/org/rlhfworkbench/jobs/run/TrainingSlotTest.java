@@ -27,7 +27,7 @@ class TrainingSlotTest {
     }
 
     /** Trains until released. */
-    static final class Blocking implements TrainJob {
+    static class Blocking implements TrainJob {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
+import org.rlhfworkbench.core.config.DpoConfig;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /**

@@ -10,6 +10,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlhfworkbench.core.config.DpoConfig;
+import org.rlhfworkbench.core.config.OnlineDpoConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.train.ppo.Scorer;
 import org.rlhfworkbench.train.run.MemoryRunContext;

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import org.rlhfworkbench.core.config.GrpoConfig;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 class PolicyLossTest {

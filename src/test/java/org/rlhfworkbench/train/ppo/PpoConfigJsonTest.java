@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.rlhfworkbench.core.config.PpoConfig;
 
 /** Saved run configs: the separate-critic switch round-trips, and configs saved before it existed still load. */
 class PpoConfigJsonTest {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.train.run.Checkpoint;
 import org.rlhfworkbench.train.run.MemoryRunContext;
 import org.rlhfworkbench.train.run.RunContext;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.train.run.MemoryRunContext;
 

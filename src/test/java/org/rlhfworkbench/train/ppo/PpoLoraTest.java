@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rlhfworkbench.lm.io.SafeTensors;
 import org.rlhfworkbench.lm.lora.LoraAdapter;
-import org.rlhfworkbench.lm.lora.LoraConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.model.LinearAdapter;
 import org.rlhfworkbench.train.reward.RewardModel;

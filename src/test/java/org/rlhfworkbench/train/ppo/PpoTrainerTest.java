@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.model.Gpt2Lm;
 import org.rlhfworkbench.lm.model.ModelShape;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.lm.nd.NoGrad;
 import org.rlhfworkbench.lm.nd.Scalars;

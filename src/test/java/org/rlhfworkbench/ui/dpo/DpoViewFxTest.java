@@ -48,6 +48,7 @@ class DpoViewFxTest {
         service = new ProjectService(home);
         service.open(project);
         viewModel = new DpoViewModel(executor, service);
+        viewModel.runner().setPrompter(org.rlhfworkbench.ui.charts.Prompter.YES);  // tiny fixture RM: weak
         view = new DpoView(viewModel);
         stage.setScene(new Scene(view, 1260, 790));
         stage.show();

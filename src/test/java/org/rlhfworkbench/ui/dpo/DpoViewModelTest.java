@@ -34,6 +34,7 @@ class DpoViewModelTest {
         service = new ProjectService(home);
         service.open(PpoFixture.project(home));
         vm = new DpoViewModel(new SameThreadBackgroundExecutor(), service);
+        vm.runner().setPrompter(org.rlhfworkbench.ui.charts.Prompter.YES);  // tiny fixture RM: weak
         vm.projectChanged();
         runner = vm.runner();
     }

@@ -33,6 +33,7 @@ class GrpoViewModelTest {
         service = new ProjectService(home);
         service.open(PpoFixture.project(home));
         vm = new GrpoViewModel(new SameThreadBackgroundExecutor(), service);
+        vm.runner().setPrompter(org.rlhfworkbench.ui.charts.Prompter.YES);  // tiny fixture RM: weak
         vm.projectChanged();
         runner = vm.runner();
     }

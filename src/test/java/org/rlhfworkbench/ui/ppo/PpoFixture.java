@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.rlhfworkbench.cli.RlhfCli;
 import org.rlhfworkbench.jobs.SampleProjects;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 
 /**
  * The sample project ready for PPO: 24 prompts ranked by the rubric (simulated annotator), an SFT

@@ -52,6 +52,7 @@ class PpoViewFxTest {
         service = new ProjectService(home);
         service.open(project);
         viewModel = new PpoViewModel(executor, service);
+        viewModel.runner().setPrompter(org.rlhfworkbench.ui.charts.Prompter.YES);  // tiny fixture RM: weak
         viewModel.settings().use(PpoFixture.SMALL);
         view = new PpoView(viewModel);
         stage.setScene(new Scene(view, 1260, 790));

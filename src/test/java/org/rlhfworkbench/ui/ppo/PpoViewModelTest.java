@@ -17,7 +17,7 @@ import org.rlhfworkbench.core.RunStatus;
 import org.rlhfworkbench.jobs.ProjectService;
 import org.rlhfworkbench.jobs.SameThreadBackgroundExecutor;
 import org.rlhfworkbench.jobs.ppo.PpoMetricNames;
-import org.rlhfworkbench.train.ppo.PpoConfig;
+import org.rlhfworkbench.core.config.PpoConfig;
 import org.rlhfworkbench.ui.charts.MetricSeries;
 import org.rlhfworkbench.ui.charts.TrainingRunner;
 
@@ -34,6 +34,7 @@ class PpoViewModelTest {
         service = new ProjectService(home);
         service.open(PpoFixture.project(home));
         vm = new PpoViewModel(new SameThreadBackgroundExecutor(), service);
+        vm.runner().setPrompter(org.rlhfworkbench.ui.charts.Prompter.YES);  // tiny fixture RM: weak
         vm.settings().use(PpoFixture.SMALL);
         vm.projectChanged();
         runner = vm.runner();

@@ -118,13 +118,27 @@ class ScreenTruthTest {
         sft.epochsProperty().set(3);
         sft.start();
         assertThat(sft.runner().activeProperty().get()).isTrue();
+        String[] asked = new String[1];
+        reward.runner().setPrompter((header, text, yes, no) -> {
+            asked[0] = text + " [" + yes + "/" + no + "]";
+            return false;  // Cancel: not queued
+        });
 
         reward.start();
 
+        assertThat(asked[0]).contains("run 1 (sft)", "one run trains at a time", "[Queue/Cancel]");
         String line = reward.runner().library().statusLineProperty().get();
         assertThat(line).contains("run 1 (sft)", "one run trains at a time").doesNotContain("GradientCollector");
         assertThat(reward.runner().activeProperty().get()).isFalse();
         assertThat(service.project().runs().all()).extracting(RunRecord::kind).containsExactly("sft");
+        assertThat(service.project().runs().all()).noneMatch(r -> r.status() == RunStatus.FAILED);
+
+        reward.runner().setPrompter(org.rlhfworkbench.ui.charts.Prompter.YES);  // Queue
+        reward.start();
+        assertThat(reward.runner().statusProperty().get()).isEqualTo(RunStatus.QUEUED);
+        assertThat(service.project().runs().get(reward.runner().runId()).status()).isEqualTo(RunStatus.QUEUED);
+        reward.runner().cancel();  // out of the queue again
+        assertThat(service.project().runs().get(reward.runner().runId()).status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(service.project().runs().all()).noneMatch(r -> r.status() == RunStatus.FAILED);
     }
 

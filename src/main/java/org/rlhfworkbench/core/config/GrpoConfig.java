@@ -1,4 +1,4 @@
-package org.rlhfworkbench.train.grpo;
+package org.rlhfworkbench.core.config;
 
 import java.util.Locale;
 

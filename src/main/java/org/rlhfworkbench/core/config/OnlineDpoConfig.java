@@ -1,4 +1,4 @@
-package org.rlhfworkbench.train.dpo;
+package org.rlhfworkbench.core.config;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.rlhfworkbench.train.reward;
+package org.rlhfworkbench.core.config;
 
 /**
  * Reward-model hyperparameters (saved as JSON in runs/&lt;id&gt;/ with the seed).

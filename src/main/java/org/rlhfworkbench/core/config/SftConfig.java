@@ -1,4 +1,4 @@
-package org.rlhfworkbench.train.sft;
+package org.rlhfworkbench.core.config;
 
 /**
  * Supervised fine-tuning hyperparameters (saved as JSON in runs/&lt;id&gt;/ with the seed).

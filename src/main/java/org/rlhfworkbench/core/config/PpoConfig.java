@@ -1,4 +1,4 @@
-package org.rlhfworkbench.train.ppo;
+package org.rlhfworkbench.core.config;
 
 /**
  * PPO hyperparameters, defaults close to TRL's PPOTrainer for small models. Saved as JSON with

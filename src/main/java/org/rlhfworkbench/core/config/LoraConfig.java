@@ -1,4 +1,4 @@
-package org.rlhfworkbench.lm.lora;
+package org.rlhfworkbench.core.config;
 
 import java.util.List;
 
@@ -55,7 +55,7 @@ public record LoraConfig(int rank, float alpha, float dropout, boolean rsLora, L
         return scaling(alpha, rank, rsLora);
     }
 
-    static float scaling(float alpha, int rank, boolean rsLora) {
+    public static float scaling(float alpha, int rank, boolean rsLora) {
         return (float) (rsLora ? alpha / Math.sqrt(rank) : alpha / rank);
     }
 
