@@ -215,8 +215,10 @@ class RolloutMakerTest {
             NoGrad.enter();
             PolicyWithValue pv = new PolicyWithValue(policy, new TrunkCritic(policy, 0.1));
             PackedBatch batch = new PackedBatch(prompts, responses);
-            PolicyWithValue.Out out = pv.forward(batch, m, new Scalars(m), T);
+            PolicyWithValue.Out out = pv.forward(batch, m, new Scalars(m), T, false);
             float[] h = out.entropy().toFloatArray();                                      // (3, 5)
+            // the entropy off the graph (entropy_coef 0) is the same number as on it
+            assertThat(pv.forward(batch, m, new Scalars(m), T, true).entropy().toFloatArray()).containsExactly(h);
             float[] lp = out.logp().toFloatArray();                                        // (3, 5)
             int w = batch.responseWidth();
             for (int b = 0; b < prompts.size(); b++) {
