@@ -114,16 +114,37 @@ public final class RunQueue {
      */
     public synchronized int forgetStale(Project project) {
         int n = 0;
+        java.util.Optional<TrainingSlot.ActiveRun> active = TrainingSlot.active();
         for (var run : project.runs().all()) {
             if (run.status() == RunStatus.QUEUED && !isQueued(run.id())) {
                 project.runs().setStatus(run.id(), RunStatus.CANCELLED, STALE);
                 n++;
+            } else if ((run.status() == RunStatus.RUNNING || run.status() == RunStatus.PAUSED)
+                    && active.map(a -> a.runId() != run.id() || !same(a.project(), project.dir())).orElse(true)) {
+                project.runs().setStatus(run.id(), RunStatus.CANCELLED, interrupted(project, run.id()));
+                n++;
             }
         }
         if (n > 0) {
-            LOG.info("{} run(s) of {} were still queued from an earlier session; marked cancelled", n, project.dir());
+            LOG.info("{} run(s) of {} were still queued or running from an earlier session; marked cancelled", n,
+                    project.dir());
         }
         return n;
+    }
+
+    private static boolean same(java.nio.file.Path a, java.nio.file.Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Why a run left "running" or "paused" by a process that ended is no longer either, and where
+     * Resume continues: its checkpoint's step, or step 0 when it saved none.
+     */
+    static String interrupted(Project project, long runId) {
+        java.util.OptionalLong step = Jobs.checkpointStep(project, runId);
+        return "interrupted: the workbench stopped while it trained; "
+                + (step.isPresent() ? "Resume continues from its checkpoint at step " + step.getAsLong()
+                : "it saved no checkpoint, so Resume starts again from step 0");
     }
 
     /** The queued runs, next first. */

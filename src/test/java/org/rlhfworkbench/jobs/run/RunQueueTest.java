@@ -176,4 +176,30 @@ class RunQueueTest {
             assertThat(RunQueue.process().forgetStale(p)).isZero();
         }
     }
+
+    @Test
+    void runsLeftRunningByAKilledProcessAreMarkedInterruptedWithTheStepResumeContinuesFrom() throws Exception {
+        Path dir = SampleProjects.ensureSample(home);
+        long withCheckpoint;
+        long without;
+        try (Project p = Project.open(dir)) {  // a process killed while these two trained
+            withCheckpoint = Jobs.record(p, new Named("killed at step 40", false));
+            without = Jobs.record(p, new Named("killed before its first checkpoint", false));
+            p.runs().setStatus(withCheckpoint, RunStatus.RUNNING, null);
+            p.runs().setStatus(without, RunStatus.PAUSED, null);
+            Path state = Jobs.runDir(p, withCheckpoint).resolve("checkpoint").resolve("state.json");
+            java.nio.file.Files.createDirectories(state.getParent());
+            java.nio.file.Files.writeString(state, "{\"step\": 32}");
+        }
+        try (Project p = Project.open(dir)) {
+            assertThat(RunQueue.process().forgetStale(p)).isEqualTo(2);
+            assertThat(p.runs().get(withCheckpoint).status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(p.runs().get(withCheckpoint).error())
+                    .isEqualTo("interrupted: the workbench stopped while it trained; Resume continues from its"
+                            + " checkpoint at step 32");
+            assertThat(p.runs().get(without).error()).isEqualTo("interrupted: the workbench stopped while it trained;"
+                    + " it saved no checkpoint, so Resume starts again from step 0");
+            assertThat(RunQueue.process().forgetStale(p)).isZero();
+        }
+    }
 }
