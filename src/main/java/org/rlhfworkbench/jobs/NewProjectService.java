@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class NewProjectService {
     private static final Logger LOG = LoggerFactory.getLogger(NewProjectService.class);
     private static final double MODEL_SHARE = 0.5;
+    private static final double MOVE_AT = 0.98;
 
     /** Where the base model comes from. */
     public enum ModelSource { BUNDLED, LINK, COPY }
@@ -131,7 +132,7 @@ public final class NewProjectService {
             try (Project project = Project.create(tmp)) {
                 fill(project, plan, progress);
             }
-            progress.at("Moving the project into place", 0.99);
+            progress.at("Moving the project into place", MOVE_AT);
             moveIntoPlace(tmp, dir);
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
@@ -155,7 +156,7 @@ public final class NewProjectService {
                     f -> progress.at(link ? "Linking the base model" : "Copying the base model", f * MODEL_SHARE)).id();
         }
         project.meta().put(SampleProjects.META_POLICY_MODEL, Long.toString(modelId));
-        double dataShare = (1 - MODEL_SHARE) / (plan.extra() == null ? 1 : 2);
+        double dataShare = (MOVE_AT - MODEL_SHARE) / (plan.extra() == null ? 1 : 2);
         ImportReport prompts = importData(project, plan.prompts(), "Importing the prompts", MODEL_SHARE, dataShare, progress);
         if (plan.extra() != null) {
             importData(project, plan.extra(), "Importing " + plan.extra().file().getFileName(), MODEL_SHARE + dataShare,
