@@ -52,6 +52,10 @@ public final class NewProjectGuideView extends BorderPane {
         Pulse.whileShown(this, vm::drain);
     }
 
+    public NewProjectGuideViewModel viewModel() {
+        return vm;
+    }
+
     /** Opens the guide in its own window; it closes when the project is made (or on Cancel). */
     public static Stage show(Window owner, NewProjectGuideViewModel vm) {
         Stage stage = new Stage();
@@ -217,6 +221,7 @@ public final class NewProjectGuideView extends BorderPane {
         k.setId("guideK");
         k.setEditable(true);
         k.valueProperty().addListener((obs, old, now) -> vm.kProperty().set(now));
+        vm.kProperty().addListener((obs, old, now) -> k.getValueFactory().setValue(now.intValue()));
         TextArea guidelines = new TextArea();
         guidelines.setId("guideGuidelines");
         guidelines.setWrapText(true);
