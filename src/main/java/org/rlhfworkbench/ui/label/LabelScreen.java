@@ -26,6 +26,8 @@ public final class LabelScreen {
     private final StringProperty emptyDetail = new SimpleStringProperty(this, "emptyDetail", "");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ObservableList<Message> turns = FXCollections.observableArrayList();
+    /** One wrapper, kept: a wrapper listens to its list weakly, so a new one per call would lose its listeners. */
+    private final ObservableList<Message> turnsView = FXCollections.unmodifiableObservableList(turns);
     private final StringProperty reopened = new SimpleStringProperty(this, "reopened", "");
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
     private final StringProperty guidelines = new SimpleStringProperty(this, "guidelines", "");
@@ -137,7 +139,7 @@ public final class LabelScreen {
 
     /** The shown prompt as turns: more than one for a conversation, whose last user turn the answers reply to. */
     public ObservableList<Message> promptTurns() {
-        return FXCollections.unmodifiableObservableList(turns);
+        return turnsView;
     }
 
     /** Non-empty while a reopened earlier decision is shown. */

@@ -56,9 +56,12 @@ public final class MainView extends BorderPane {
         return stage;
     }
 
+    /** Shows the tab and gives its content the focus (the labeling keys go to the Label tab at once). */
     private void selectTab(String id) {
-        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
-                .ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> {
+            tabs.getSelectionModel().select(t);
+            javafx.application.Platform.runLater(() -> t.getContent().requestFocus());
+        });
     }
 
     private void chooseProjectToOpen() {
