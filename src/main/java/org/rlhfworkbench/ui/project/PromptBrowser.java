@@ -61,10 +61,12 @@ final class PromptBrowser extends VBox {
         newProject.setOnAction(e -> onEmptyProject.run());
         Label none = new Label();
         none.setWrapText(true);
-        none.textProperty().bind(Bindings.createStringBinding(() -> vm.countProperty(PromptFilter.ALL).get() == 0
-                && vm.searchProperty().get().isBlank() ? "No prompts yet. Import some (File > Import data…) or start"
-                + " a project with the guide." : "No prompts match.", vm.countProperty(PromptFilter.ALL), vm.searchProperty()));
-        newProject.visibleProperty().bind(vm.countProperty(PromptFilter.ALL).isEqualTo(0).and(vm.searchProperty().isEmpty()));
+        none.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? "Reading the prompts…"
+                : vm.countProperty(PromptFilter.ALL).get() == 0 && vm.searchProperty().get().isBlank()
+                ? "No prompts yet. Import some (File > Import data…) or start a project with the guide."
+                : "No prompts match.", vm.loadingProperty(), vm.countProperty(PromptFilter.ALL), vm.searchProperty()));
+        newProject.visibleProperty().bind(vm.countProperty(PromptFilter.ALL).isEqualTo(0).and(vm.searchProperty().isEmpty())
+                .and(vm.loadingProperty().not()));
         list.setPlaceholder(new VBox(8, none, newProject));
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && list.getSelectionModel().getSelectedItem() != null

@@ -4,12 +4,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -38,7 +40,8 @@ public final class PromptBrowserViewModel {
     private final ObservableList<Message> selectedTurns = FXCollections.observableArrayList();
     private final StringProperty statusLine = new SimpleStringProperty(this, "statusLine", "");
     private final List<LongConsumer> openListeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger generation = new AtomicInteger();
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private int generation;
     private int selectGeneration;
 
     public PromptBrowserViewModel(BackgroundExecutor executor, ProjectService projects) {
@@ -49,24 +52,28 @@ public final class PromptBrowserViewModel {
         }
         search.addListener((obs, old, now) -> refresh());
         filter.addListener((obs, old, now) -> refresh());
-        projects.addListener(change -> refresh());
+        // the feed speaks on the thread that made the change: back to the UI thread first
+        projects.addListener(change -> executor.submit("Prompt browser: " + change, () -> change, c -> refresh(), e -> { }));
     }
 
-    /** Reads the prompts again; a result overtaken by a newer read is dropped. Any thread. */
+    /** Reads the prompts again; a result overtaken by a newer read is dropped. UI thread. */
     public void refresh() {
-        int mine = generation.incrementAndGet();
+        int mine = ++generation;
+        loading.set(true);
         String text = search.get();
         PromptFilter f = filter.get();
         executor.submit("Reading the prompts", () -> service.browse(text, f), page -> {
-            if (mine != generation.get()) {
+            if (mine != generation) {
                 return;
             }
+            loading.set(false);
             rows.setAll(page.rows().stream().map(PromptRow::of).toList());
             counts.forEach((k, v) -> v.set(page.counts().getOrDefault(k, 0L)));
             statusLine.set(page.truncated() ? "Showing the first " + page.rows().size() + " of "
                     + page.counts().get(f) + "; narrow the search to see the rest." : "");
         }, e -> {
-            if (mine == generation.get()) {
+            if (mine == generation) {
+                loading.set(false);
                 rows.clear();
                 counts.values().forEach(v -> v.set(0));
                 statusLine.set(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -124,6 +131,11 @@ public final class PromptBrowserViewModel {
     /** The chosen prompt as turns (a conversation's messages, or one user turn). */
     public ObservableList<Message> selectedTurns() {
         return selectedTurns;
+    }
+
+    /** True while a read is on its way (the list may be stale or not read yet). */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
     }
 
     /** Empty, or why the list is short (truncated, or the read failed). */
