@@ -54,7 +54,8 @@ final class ImportFilePane extends VBox {
         Label counts = new Label();
         counts.setId(idPrefix + "Counts");
         counts.textProperty().bind(Bindings.createStringBinding(() -> vm.fileProperty().get() == null ? ""
-                : vm.goodProperty().get() + " good lines, " + vm.badCountProperty().get() + " bad lines",
+                : NewProjectGuideViewModel.lines(vm.goodProperty().get(), "good") + ", "
+                        + NewProjectGuideViewModel.lines(vm.badCountProperty().get(), "bad"),
                 vm.fileProperty(), vm.goodProperty(), vm.badCountProperty()));
         ListView<String> preview = new ListView<>(vm.firstRecords());
         preview.setId(idPrefix + "Preview");

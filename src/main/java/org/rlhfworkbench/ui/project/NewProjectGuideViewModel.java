@@ -129,10 +129,15 @@ public final class NewProjectGuideViewModel {
             return "The " + what + " has no good lines" + (status.isEmpty() ? "." : ": " + status);
         }
         if (data.badCountProperty().get() > 0 && !data.skipBadProperty().get()) {
-            return "The " + what + " has " + data.badCountProperty().get()
-                    + " bad lines: tick \"Skip bad lines\" or fix the file.";
+            return "The " + what + " has " + lines(data.badCountProperty().get(), "bad")
+                    + ": tick \"Skip bad lines\" or fix the file.";
         }
         return "";
+    }
+
+    /** "1 bad line", "3 good lines". */
+    static String lines(int n, String kind) {
+        return n + " " + kind + (n == 1 ? " line" : " lines");
     }
 
     private String formatReason() {

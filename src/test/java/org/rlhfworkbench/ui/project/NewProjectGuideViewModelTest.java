@@ -94,7 +94,7 @@ class NewProjectGuideViewModelTest {
         toStep(2);
         assertThat(vm.reasonBinding().get()).startsWith("Choose a prompts file");
         vm.prompts().fileProperty().set(file("p.jsonl", "{\"prompt\": \"one\"}", "oops", "{\"prompt\": \"two\"}"));
-        assertThat(vm.reasonBinding().get()).isEqualTo("The prompts file has 1 bad lines: tick \"Skip bad lines\" or fix the file.");
+        assertThat(vm.reasonBinding().get()).isEqualTo("The prompts file has 1 bad line: tick \"Skip bad lines\" or fix the file.");
         vm.prompts().skipBadProperty().set(true);
         assertThat(vm.reasonBinding().get()).isEmpty();
         assertThat(vm.prompts().goodProperty().get()).isEqualTo(2);
