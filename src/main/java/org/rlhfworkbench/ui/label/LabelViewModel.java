@@ -47,7 +47,9 @@ public final class LabelViewModel {
 
     /** Starts labeling with {@code service}; null shows the "No policy model" empty state. */
     public void open(LabelingService service) {
+        Long jump = screen.phaseProperty().get() == Phase.LOADING ? pendingJump : null;  // asked for while starting
         reset();
+        pendingJump = jump;
         if (service == null) {
             screen.show(Phase.NO_SERVICE, NO_POLICY, "Labeling needs a policy model to generate the responses. "
                     + "Add a base model to the project or train one, then open the project again.");
@@ -229,10 +231,12 @@ public final class LabelViewModel {
     /**
      * Shows prompt {@code promptId} out of turn (the prompt browser): decided prompts reopen their
      * newest decision, others generate their answers; the prompt shown before comes back after it.
-     * While a call runs, the jump waits for it.
+     * While a call runs, or the service is starting, the jump waits for it.
      */
     public void openPrompt(long promptId) {
-        if (!flow.hasService()) {
+        if (!flow.hasService() && screen.phaseProperty().get() == Phase.LOADING) {
+            pendingJump = promptId;
+        } else if (!flow.hasService()) {
             screen.setMessage("Prompt " + promptId + " cannot open: labeling has not started for this project.");
         } else if (flow.busy()) {
             pendingJump = promptId;
