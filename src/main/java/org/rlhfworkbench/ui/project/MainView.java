@@ -35,6 +35,9 @@ public final class MainView extends BorderPane {
         setCenter(tabs);
         // a prompt opened in the browser, or a project made by the guide, is labeled next
         viewModel.browser().addOpenListener(id -> selectTab("tab-label"));
+        if (views.get("Label") instanceof org.rlhfworkbench.ui.label.LabelView label) {
+            label.setEmptyAction("Start a new project with the guide…", this::openNewProjectGuide);
+        }
         setBottom(new StatusBar(viewModel.statusMessageProperty(), viewModel.projectPathProperty(),
                 viewModel.busyProperty(), viewModel.deviceProperty()));
         viewModel.lastErrorProperty().addListener((obs, old, error) -> {

@@ -120,6 +120,24 @@ class NewProjectGuideFxTest {
         ScreenShots.save(window.stage.getScene(), Path.of("target/screenshots/guide-label-tab.png"));
     }
 
+    @Test
+    void theEmptyLabelScreenOffersTheGuideAndCancelClosesIt(FxRobot robot) throws Exception {
+        assertThat(onFx(() -> ((Label) window.stage.getScene().lookup("#emptyTitle")).getText())).isEqualTo("No project open");
+        Button offer = window.lookup("emptyAction");
+        assertThat(onFx(() -> offer.isVisible() ? offer.getText() : "hidden")).isEqualTo("Start a new project with the guide…");
+
+        robot.clickOn(offer);
+        waitUntil(10, () -> read(() -> guideWindow() != null));
+        assertThat(onFx(() -> ((Label) guideWindow().getScene().lookup("#guideReason")).getText())).startsWith("Choose the folder");
+        robot.clickOn("#guideCancel");
+        waitUntil(10, () -> read(() -> guideWindow() == null));
+    }
+
+    private static javafx.stage.Window guideWindow() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot() instanceof NewProjectGuideView).findFirst().orElse(null);
+    }
+
     private static String text(Stage stage, String id) throws Exception {
         return onFx(() -> ((Label) stage.getScene().lookup("#" + id)).getText());
     }
