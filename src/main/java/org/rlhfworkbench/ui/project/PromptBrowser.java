@@ -95,7 +95,8 @@ final class PromptBrowser extends VBox {
         vm.selectedTurns().addListener((ListChangeListener<Message>) c -> {
             turns.getChildren().clear();
             for (Message m : vm.selectedTurns()) {
-                Label t = new Label(m.role() + ": " + m.content());
+                String role = m.role().isEmpty() ? m.role() : Character.toUpperCase(m.role().charAt(0)) + m.role().substring(1);
+                Label t = new Label(role + ": " + m.content());
                 t.setWrapText(true);
                 t.getStyleClass().addAll("preview-turn", "preview-" + m.role().toLowerCase(Locale.ROOT));
                 turns.getChildren().add(t);
