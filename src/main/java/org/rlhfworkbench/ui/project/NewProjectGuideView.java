@@ -69,6 +69,8 @@ public final class NewProjectGuideView extends BorderPane {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        // detached when closed, so its pulse timer (progress) stops with the window
+        stage.setOnHidden(e -> scene.setRoot(new javafx.scene.layout.Pane()));
         stage.show();
         return stage;
     }
