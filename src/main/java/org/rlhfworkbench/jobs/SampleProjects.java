@@ -120,8 +120,11 @@ public final class SampleProjects {
         });
     }
 
-    /** Copies the bundled base model (made by `rlhf pretrain`) into models/base and registers it. */
-    private static void installBaseModel(Project project) {
+    /**
+     * Copies the bundled base model (made by `rlhf pretrain`) into models/base, registers it and
+     * makes it the model that generates answers for labeling; returns its id.
+     */
+    public static long installBaseModel(Project project) {
         Path target = project.dir().resolve(BASE_MODEL_PATH);
         try {
             Files.createDirectories(target);
@@ -139,6 +142,7 @@ public final class SampleProjects {
         }
         long id = project.models().add(BASE_MODEL_NAME, ModelKind.BASE, null, BASE_MODEL_PATH, null);
         project.meta().put(META_POLICY_MODEL, Long.toString(id));
+        return id;
     }
 
     private static ImportReport importResource(Project project, String file, ImportFormat format) {

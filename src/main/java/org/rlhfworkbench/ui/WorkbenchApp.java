@@ -67,6 +67,7 @@ public final class WorkbenchApp extends Application {
         MainViewModel viewModel = new MainViewModel(executor, projectService);
         LabelViewModel labelViewModel = new LabelViewModel(executor, PreferencesKeyMapStore.forUser());
         labeling = new LabelServiceSwitcher(executor, labelingServices(), labelViewModel);
+        viewModel.browser().addOpenListener(labelViewModel::openPrompt);
         sft = new SftViewModel(executor, projectService);
         reward = new RewardViewModel(executor, projectService);
         ppo = new PpoViewModel(executor, projectService);

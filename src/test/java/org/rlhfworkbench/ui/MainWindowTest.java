@@ -87,6 +87,7 @@ class MainWindowTest {
         assertThat(onFx(() -> label("count-generations"))).isEqualTo("0");
         assertThat(onFx(() -> label("count-runs"))).isEqualTo("0");
         assertThat(onFx(() -> label("projectName"))).isEqualTo("demo-project");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(this::promptItems).size() == 3);
         assertThat(onFx(this::promptItems)).containsExactly("Explain RLHF to a child.",
                 "Summarise the PPO paper.", "Why add a KL penalty?");
         assertThat(onFx(() -> label("statusPath"))).isEqualTo(projectDir.toAbsolutePath().toString());
@@ -106,9 +107,11 @@ class MainWindowTest {
         return ((Label) stage.getScene().lookup("#" + id)).getText();
     }
 
+    /** The prompt browser's rows, one line each. */
     @SuppressWarnings("unchecked")
     private List<String> promptItems() {
-        return List.copyOf(((ListView<String>) stage.getScene().lookup("#promptList")).getItems());
+        return ((ListView<org.rlhfworkbench.ui.project.PromptRow>) stage.getScene().lookup("#promptList")).getItems()
+                .stream().map(org.rlhfworkbench.ui.project.PromptRow::line).toList();
     }
 
     /** Reads the scene on the FX thread, then lets pending FX events run. */

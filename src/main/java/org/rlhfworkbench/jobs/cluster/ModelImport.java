@@ -104,6 +104,19 @@ public final class ModelImport {
         }
     }
 
+    /**
+     * Every check {@link #importModel} makes before it writes anything (a folder, no symbolic links
+     * among its files, loads as {@code kind}), for a form that checks a folder when it is chosen.
+     */
+    public static void check(Path folder, ModelKind kind) throws IOException {
+        Path from = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(from)) {
+            throw new IllegalArgumentException("cannot import " + from + ": not a folder");
+        }
+        refuseLinks(from);
+        validate(from, kind);
+    }
+
     /** Loads the checkpoint as the workbench would; a reward model must also carry its "score" head. */
     public static void validate(Path folder, ModelKind kind) {
         try (LanguageModel lm = LanguageModels.load(folder)) {

@@ -50,7 +50,7 @@ final class LabelHistory {
             streams.add(LiveResponse.completed(slot, g.text(), g.id(), g.tokenCount() == null ? 0 : g.tokenCount()));
         }
         Prompt p = project.prompts().get(r.promptId());
-        return new LabelItem(p.id(), p.text(), streams, rankingId);
+        return new LabelItem(p.id(), p.text(), streams, rankingId, PromptTurns.of(p));
     }
 
     Ranking ranking(long rankingId) {

@@ -31,6 +31,15 @@ public interface LabelingService extends AutoCloseable {
     /** The item of an earlier decision, with its stored responses, to reopen it. */
     LabelItem reopen(long rankingId);
 
+    /**
+     * The prompt {@code promptId}, to label it out of turn (the prompt browser): its newest decision
+     * reopened when it has one (the item's rankingId is set; submitting replaces it), else its K
+     * responses generating as {@link #next()} would.
+     */
+    default LabelItem open(long promptId) {
+        throw new UnsupportedOperationException("this labeling service cannot open a chosen prompt");
+    }
+
     /** The last {@code n} decisions, newest first. */
     List<HistoryEntry> history(int n);
 

@@ -45,6 +45,11 @@ public final class NotifyingLabelingService implements LabelingService {
     }
 
     @Override
+    public LabelItem open(long promptId) {
+        return inner.open(promptId);
+    }
+
+    @Override
     public LabelItem reopen(long rankingId) {
         return inner.reopen(rankingId);
     }

@@ -49,7 +49,7 @@ final class PreparedItem implements GenerationWorker.Job {
     }
 
     LabelItem item() {
-        return new LabelItem(prompt.id(), prompt.text(), List.copyOf(slots), null);
+        return new LabelItem(prompt.id(), prompt.text(), List.copyOf(slots), null, PromptTurns.of(prompt));
     }
 
     List<LiveResponse> slots() {

@@ -157,6 +157,26 @@ public final class ProjectLabelingService implements LabelingService {
     }
 
     @Override
+    public LabelItem open(long promptId) {
+        if (project.prompts().get(promptId) == null) {
+            throw new IllegalArgumentException("there is no prompt " + promptId + " in " + project.dir());
+        }
+        List<org.rlhfworkbench.core.Ranking> decisions = project.rankings().forPrompt(promptId);
+        if (!decisions.isEmpty()) {
+            return history.reopen(decisions.get(decisions.size() - 1).id());
+        }
+        synchronized (lock) {
+            checkOpen();
+            PreparedItem item = shown.get(promptId);
+            if (item == null) {
+                item = prefetched.containsKey(promptId) ? prefetched.remove(promptId) : prepare(promptId);
+                shown.put(promptId, item);
+            }
+            return item.item();
+        }
+    }
+
+    @Override
     public List<HistoryEntry> history(int n) {
         return history.recent(n);
     }

@@ -136,7 +136,7 @@ final class LabelFlow {
         run("Undoing a decision", () -> {
             LabelItem item = target.reopen(id);
             target.undo(id);
-            LabelItem fresh = new LabelItem(item.promptId(), item.promptText(), item.responses(), null);
+            LabelItem fresh = item.fresh();
             return step(target, id, new Draft(fresh, null, names).attach());
         }, step -> {
             undoable.pop();
@@ -157,6 +157,29 @@ final class LabelFlow {
                     showStep(step, decided.get(id), "Changing an earlier decision (" + entry.status().dbName() + ": "
                             + entry.summary() + "). Enter replaces it; Esc goes back.");
                 });
+    }
+
+    /**
+     * Shows prompt {@code promptId} out of turn (the prompt browser): its newest decision reopened
+     * (submitting replaces it) or its answers generating; {@code current} is set aside and comes back after.
+     */
+    void jump(Draft current, long promptId) {
+        if (current != null && current.item().promptId() == promptId) {
+            screen.message("Prompt " + promptId + " is the one shown.");
+            return;
+        }
+        LabelingService target = service;
+        List<String> names = criteria;
+        run("Opening prompt " + promptId, () -> {
+            LabelItem item = target.open(promptId);
+            return new Step(0, new Draft(item, item.rankingId(), names).attach(), null, null);
+        }, step -> {
+            setAside.removeIf(d -> d.item().promptId() == promptId);
+            setAside(current);
+            Long earlier = step.draft().replacing();
+            showStep(step, earlier == null ? null : decided.get(earlier), earlier == null ? ""
+                    : "Changing the earlier decision about prompt " + promptId + ". Enter replaces it; Esc goes back.");
+        });
     }
 
     /** Leaves a reopened item unchanged: back to the item set aside, or the next one. */

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.rlhfworkbench.core.Message;
 import org.rlhfworkbench.jobs.label.LabelProgress;
 import org.rlhfworkbench.jobs.label.LabelSettings;
 
@@ -24,6 +25,9 @@ public final class LabelScreen {
     private final StringProperty emptyTitle = new SimpleStringProperty(this, "emptyTitle", "");
     private final StringProperty emptyDetail = new SimpleStringProperty(this, "emptyDetail", "");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+    private final ObservableList<Message> turns = FXCollections.observableArrayList();
+    /** One wrapper, kept: a wrapper listens to its list weakly, so a new one per call would lose its listeners. */
+    private final ObservableList<Message> turnsView = FXCollections.unmodifiableObservableList(turns);
     private final StringProperty reopened = new SimpleStringProperty(this, "reopened", "");
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
     private final StringProperty guidelines = new SimpleStringProperty(this, "guidelines", "");
@@ -43,6 +47,7 @@ public final class LabelScreen {
     /** Forgets the previous project's prompt, settings and progress. */
     void clear() {
         prompt.set("");
+        turns.clear();
         reopened.set("");
         progress.set("");
         guidelines.set("");
@@ -52,12 +57,19 @@ public final class LabelScreen {
     }
 
     void showPrompt(String text) {
+        showPrompt(text, java.util.List.of(Message.user(text)));
+    }
+
+    /** A prompt with its turns (a conversation's messages, or one user turn). */
+    void showPrompt(String text, java.util.List<Message> promptTurns) {
         prompt.set(text);
+        turns.setAll(promptTurns);
         phase.set(Phase.LABELING);
     }
 
     void finished() {
         prompt.set("");
+        turns.clear();
         show(Phase.FINISHED, "Every prompt is labeled", progress.get().isEmpty() ? "Add prompts to label more."
                 : progress.get() + ". Add prompts to label more, or reopen a decision from the history.");
     }
@@ -123,6 +135,11 @@ public final class LabelScreen {
 
     public ReadOnlyStringProperty promptProperty() {
         return prompt;
+    }
+
+    /** The shown prompt as turns: more than one for a conversation, whose last user turn the answers reply to. */
+    public ObservableList<Message> promptTurns() {
+        return turnsView;
     }
 
     /** Non-empty while a reopened earlier decision is shown. */

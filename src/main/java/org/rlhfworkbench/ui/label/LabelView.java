@@ -21,6 +21,7 @@ public final class LabelView extends StackPane {
     static final String STYLESHEET = "/org/rlhfworkbench/ui/label.css";
 
     private final LabelViewModel viewModel;
+    private final EmptyState empty;
     /** Held in a field: a binding only the listener refers to could be garbage collected. */
     private final BooleanBinding streaming;
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -42,7 +43,7 @@ public final class LabelView extends StackPane {
         BorderPane work = new BorderPane(new CardsGrid(viewModel));
         work.setTop(new PromptBanner(screen));
         work.setBottom(new LabelStatusLine(viewModel));
-        EmptyState empty = new EmptyState(screen);
+        empty = new EmptyState(screen);
         work.visibleProperty().bind(Bindings.createBooleanBinding(() -> screen.phaseProperty().get().showsCards(),
                 screen.phaseProperty()));
         empty.visibleProperty().bind(work.visibleProperty().not());
@@ -84,6 +85,11 @@ public final class LabelView extends StackPane {
                 pulse.stop();
             }
         });
+    }
+
+    /** A button on the empty screen while there is no project or no model, e.g. the new-project guide. */
+    public void setEmptyAction(String text, Runnable action) {
+        empty.setAction(text, action);
     }
 
     private void onKey(KeyEvent event) {

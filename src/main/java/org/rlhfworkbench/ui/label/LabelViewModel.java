@@ -37,6 +37,7 @@ public final class LabelViewModel {
     private RankingStatus waitingStatus;
     private String waitingNote;
     private long pulses;
+    private Long pendingJump;
 
     public LabelViewModel(BackgroundExecutor executor, KeyMapStore keyStore) {
         this.keySettings = new KeySettings(keyStore);
@@ -46,7 +47,9 @@ public final class LabelViewModel {
 
     /** Starts labeling with {@code service}; null shows the "No policy model" empty state. */
     public void open(LabelingService service) {
+        Long jump = screen.phaseProperty().get() == Phase.LOADING ? pendingJump : null;  // asked for while starting
         reset();
+        pendingJump = jump;
         if (service == null) {
             screen.show(Phase.NO_SERVICE, NO_POLICY, "Labeling needs a policy model to generate the responses. "
                     + "Add a base model to the project or train one, then open the project again.");
@@ -65,6 +68,7 @@ public final class LabelViewModel {
 
     private void reset() {
         settings = null;
+        pendingJump = null;
         show(null, null, "");
         screen.clear();
         history.setAll(List.of());
@@ -224,6 +228,24 @@ public final class LabelViewModel {
         }
     }
 
+    /**
+     * Shows prompt {@code promptId} out of turn (the prompt browser): decided prompts reopen their
+     * newest decision, others generate their answers; the prompt shown before comes back after it.
+     * While a call runs, or the service is starting, the jump waits for it.
+     */
+    public void openPrompt(long promptId) {
+        if (!flow.hasService() && screen.phaseProperty().get() == Phase.LOADING) {
+            pendingJump = promptId;
+        } else if (!flow.hasService()) {
+            screen.setMessage("Prompt " + promptId + " cannot open: labeling has not started for this project.");
+        } else if (flow.busy()) {
+            pendingJump = promptId;
+        } else {
+            pendingJump = null;
+            flow.jump(draft, promptId);
+        }
+    }
+
     /** Escape: stops a waiting submit, or leaves a reopened decision unchanged. */
     public void cancel() {
         if (waitingStatus != null) {
@@ -256,7 +278,7 @@ public final class LabelViewModel {
         next.restore(earlier);
         cards.setAll(next.cards());
         allShown.set(next.allDone());
-        screen.showPrompt(next.item().promptText());
+        screen.showPrompt(next.item().promptText(), next.item().turns());
         rankingChanged();
     }
 
@@ -365,6 +387,9 @@ public final class LabelViewModel {
         @Override
         public void show(Draft next, LabelDecision earlier, String reopenedNote) {
             LabelViewModel.this.show(next, earlier, reopenedNote);
+            if (pendingJump != null && !flow.busy()) {
+                openPrompt(pendingJump);
+            }
         }
 
         @Override

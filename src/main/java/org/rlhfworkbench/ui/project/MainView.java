@@ -14,6 +14,7 @@ import org.rlhfworkbench.ui.StatusBar;
  */
 public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
+    private final StageTabs tabs;
 
     public MainView(MainViewModel viewModel) {
         this(viewModel, java.util.Map.of());
@@ -28,9 +29,15 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel viewModel, java.util.Map<String, Node> views) {
         this.viewModel = viewModel;
         getStyleClass().add("main-view");
-        setTop(new ProjectActions(viewModel, this::chooseNewProject, this::chooseProjectToOpen));
-        setLeft(new ProjectSidebar(viewModel));
-        setCenter(new StageTabs(views));
+        setTop(new ProjectActions(viewModel, this::openNewProjectGuide, this::chooseProjectToOpen));
+        setLeft(new ProjectSidebar(viewModel, this::openNewProjectGuide));
+        tabs = new StageTabs(views);
+        setCenter(tabs);
+        // a prompt opened in the browser, or a project made by the guide, is labeled next
+        viewModel.browser().addOpenListener(id -> selectTab("tab-label"));
+        if (views.get("Label") instanceof org.rlhfworkbench.ui.label.LabelView label) {
+            label.setEmptyAction("Start a new project with the guide…", this::openNewProjectGuide);
+        }
         setBottom(new StatusBar(viewModel.statusMessageProperty(), viewModel.projectPathProperty(),
                 viewModel.busyProperty(), viewModel.deviceProperty()));
         viewModel.lastErrorProperty().addListener((obs, old, error) -> {
@@ -40,11 +47,24 @@ public final class MainView extends BorderPane {
         });
     }
 
-    private void chooseNewProject() {
-        File dir = chooser("New project: choose an empty folder").showDialog(getScene().getWindow());
-        if (dir != null) {
-            viewModel.create(dir.toPath());
-        }
+    /** File > New project…: the guide (folder, base model, data, prompt format, K, guidelines) in its own window. */
+    public javafx.stage.Stage openNewProjectGuide() {
+        NewProjectGuideViewModel guide = viewModel.newProjectGuide();
+        javafx.stage.Stage stage = NewProjectGuideView.show(getScene() == null ? null : getScene().getWindow(), guide);
+        guide.setOnCreated(dir -> {
+            stage.close();
+            viewModel.open(dir);
+            selectTab("tab-label");
+        });
+        return stage;
+    }
+
+    /** Shows the tab and gives its content the focus (the labeling keys go to the Label tab at once). */
+    private void selectTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> {
+            tabs.getSelectionModel().select(t);
+            javafx.application.Platform.runLater(() -> t.getContent().requestFocus());
+        });
     }
 
     private void chooseProjectToOpen() {

@@ -46,10 +46,12 @@ public final class MainViewModel {
             () -> projectName.get().isEmpty() ? APP_TITLE : APP_TITLE + " — " + projectName.get(), projectName);
     private int pending;
     private org.rlhfworkbench.ui.data.DataViewModel data;
+    private final PromptBrowserViewModel browser;
 
     public MainViewModel(BackgroundExecutor executor, ProjectService service) {
         this.executor = executor;
         this.service = service;
+        this.browser = new PromptBrowserViewModel(executor, service);
         for (ProjectCount count : ProjectCount.values()) {
             counts.put(count, new SimpleLongProperty(this, count.key()));
         }
@@ -104,6 +106,18 @@ public final class MainViewModel {
             data = new org.rlhfworkbench.ui.data.DataViewModel(executor, service);
         }
         return data;
+    }
+
+    /** The sidebar's prompt browser (search, status filter, open in the Label tab). */
+    public PromptBrowserViewModel browser() {
+        return browser;
+    }
+
+    /** A fresh new-project guide; the project it makes is opened here. */
+    public NewProjectGuideViewModel newProjectGuide() {
+        NewProjectGuideViewModel guide = new NewProjectGuideViewModel(executor, service);
+        guide.setOnCreated(this::open);
+        return guide;
     }
 
     /** Asks {@code probe} (on the background worker: it may load the native engine) which device computes. */

@@ -15,7 +15,7 @@ import org.rlhfworkbench.ui.data.DataDialogs;
 final class ProjectActions extends VBox {
 
     ProjectActions(MainViewModel viewModel, Runnable onNew, Runnable onOpen) {
-        MenuItem newItem = new MenuItem("New project...");
+        MenuItem newItem = new MenuItem("New project…");
         newItem.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
         newItem.setOnAction(e -> onNew.run());
         MenuItem openItem = new MenuItem("Open project...");

@@ -2,15 +2,13 @@ package org.rlhfworkbench.ui.project;
 
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Left side of the main window: project name, counts and the first prompts. */
+/** Left side of the main window: project name, counts and the prompt browser. */
 final class ProjectSidebar extends VBox {
 
-    ProjectSidebar(MainViewModel viewModel) {
+    ProjectSidebar(MainViewModel viewModel, Runnable onNewProject) {
         getStyleClass().add("project-sidebar");
         Label name = new Label();
         name.setId("projectName");
@@ -20,25 +18,9 @@ final class ProjectSidebar extends VBox {
 
         Label promptsTitle = new Label("Prompts");
         promptsTitle.getStyleClass().add("section-title");
-        ListView<String> prompts = new ListView<>(viewModel.prompts());
-        prompts.setId("promptList");
-        prompts.setPlaceholder(new Label("No prompts yet"));
-        prompts.setCellFactory(list -> new ClippedCell());
-        VBox.setVgrow(prompts, Priority.ALWAYS);
+        PromptBrowser browser = new PromptBrowser(viewModel.browser(), onNewProject);
+        VBox.setVgrow(browser, Priority.ALWAYS);
 
-        getChildren().addAll(name, new CountsPane(viewModel), promptsTitle, prompts);
-    }
-
-    /** A cell as wide as the list, so long prompts end in "..." instead of scrolling sideways. */
-    private static final class ClippedCell extends ListCell<String> {
-        ClippedCell() {
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-        }
+        getChildren().addAll(name, new CountsPane(viewModel), promptsTitle, browser);
     }
 }
