@@ -6,11 +6,12 @@ import java.util.Locale;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 
 /** The headline numbers of a run as TilesFX tiles: current loss, the evaluation metric, tokens/s and ETA. */
 final class HeadlineTiles extends HBox {
-    static final double WIDTH = 190;
-    static final double HEIGHT = 118;
+    static final double WIDTH = 160;
+    static final double HEIGHT = 110;
 
     HeadlineTiles(DashboardModel model) {
         super(8);
@@ -36,6 +37,12 @@ final class HeadlineTiles extends HBox {
         model.etaSecondsProperty().addListener((obs, old, now) ->
                 eta.setDescription(RunFormat.duration(now.doubleValue())));
         getChildren().addAll(loss, eval, tps, eta);
+        // the tiles share the width there is (each down to 60 px, its text scaled by TilesFX) rather
+        // than run past the right edge of a narrow window
+        getChildren().forEach(t -> {
+            ((javafx.scene.layout.Region) t).setMinWidth(60);
+            HBox.setHgrow(t, Priority.ALWAYS);
+        });
     }
 
     private static Tile number(String title, String id, int decimals, String unit) {

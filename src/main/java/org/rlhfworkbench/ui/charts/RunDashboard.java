@@ -11,6 +11,8 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
@@ -68,6 +70,7 @@ public final class RunDashboard extends BorderPane {
         for (int i = 0; i < charts.size(); i++) {
             (i == 0 ? chartBox.getChildren() : lower.getChildren()).add(charts.get(i));
             HBox.setHgrow(charts.get(i), Priority.ALWAYS);
+            charts.get(i).setMinWidth(0);  // the small charts share what width there is; none runs past the window
         }
         VBox.setVgrow(charts.get(0), Priority.ALWAYS);
         if (!lower.getChildren().isEmpty()) {
@@ -75,6 +78,8 @@ public final class RunDashboard extends BorderPane {
             VBox.setVgrow(lower, Priority.ALWAYS);
         }
         setTop(new VBox(6, toolbar(), tiles == null ? new HeadlineTiles(model) : tiles));
+        setMinWidth(0);
+        chartBox.setMinWidth(0);
         setCenter(chartBox);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
@@ -83,6 +88,16 @@ public final class RunDashboard extends BorderPane {
                 timer.start();
             }
         });
+    }
+
+    /**
+     * Lets each region shrink below its content's natural width, so a training tab fits a narrow
+     * window (text wraps, charts narrow) instead of running past its right edge.
+     */
+    public static void shrinkable(javafx.scene.layout.Region... regions) {
+        for (javafx.scene.layout.Region r : regions) {
+            r.setMinWidth(0);
+        }
     }
 
     private Node toolbar() {
@@ -103,15 +118,31 @@ public final class RunDashboard extends BorderPane {
         clear.setId("clearOverlay");
         clear.disableProperty().bind(model.overlayTitleProperty().isEmpty());
         clear.setOnAction(e -> model.clearOverlay());
-        Button csv = new Button("Export CSV…");
+        MenuItem csv = new MenuItem("Metrics as CSV…");
         csv.setId("exportCsv");
         csv.setOnAction(e -> choose("CSV", "*.csv", ".csv").ifPresent(this::exportCsv));
-        Button png = new Button("Export PNG…");
+        MenuItem png = new MenuItem("Charts as PNG…");
         png.setId("exportPng");
         png.setOnAction(e -> choose("PNG image", "*.png", ".png").ifPresent(this::exportPng));
+        MenuButton export = new MenuButton("Export", null, csv, png);
+        export.setId("exportMenu");
+        smoothing.setPrefWidth(100);
+        smoothing.setMinWidth(60);
+        // the controls keep their full labels; the run's title gives way first (its full text in a tooltip)
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {clear, export}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label smoothingLabel = new Label("Smoothing");
+        smoothingLabel.setMinWidth(Region.USE_PREF_SIZE);
+        smoothingValue.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(title.textProperty());
+        title.setTooltip(tip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, spacer, new Label("Smoothing"), smoothing, smoothingValue, clear, csv, png);
+        HBox bar = new HBox(8, title, spacer, smoothingLabel, smoothing, smoothingValue, clear, export);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("dashboard-toolbar");
         return bar;
     }

@@ -42,6 +42,8 @@ public final class DpoView extends BorderPane {
         panels.setDividerPositions(0.55);
         SplitPane centre = new SplitPane(dashboard, panels);
         centre.setOrientation(Orientation.VERTICAL);
+        panels.getItems().forEach(n -> RunDashboard.shrinkable((javafx.scene.layout.Region) n));
+        RunDashboard.shrinkable(panels, centre);
         centre.setDividerPositions(0.64);
         setCenter(centre);
         Pulse.whileShown(this, viewModel::drain);

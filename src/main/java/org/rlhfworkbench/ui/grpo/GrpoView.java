@@ -27,6 +27,8 @@ public final class GrpoView extends BorderPane {
         panels.setDividerPositions(0.62);
         SplitPane centre = new SplitPane(dashboard, panels);
         centre.setOrientation(Orientation.VERTICAL);
+        panels.getItems().forEach(n -> RunDashboard.shrinkable((javafx.scene.layout.Region) n));
+        RunDashboard.shrinkable(panels, centre);
         centre.setDividerPositions(0.64);
         setCenter(centre);
         Pulse.whileShown(this, viewModel::drain);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import org.rlhfworkbench.ui.charts.DashboardModel;
 import org.rlhfworkbench.ui.charts.RunFormat;
 
@@ -13,7 +14,7 @@ import org.rlhfworkbench.ui.charts.RunFormat;
 final class PpoTiles extends HBox {
     static final double WIDTH = 160;
     static final double MIN_WIDTH = 104;
-    static final double HEIGHT = 118;
+    static final double HEIGHT = 110;
 
     PpoTiles(PpoLive live, DashboardModel dashboard) {
         super(8);
@@ -44,6 +45,12 @@ final class PpoTiles extends HBox {
         dashboard.etaSecondsProperty().addListener((obs, old, now) ->
                 eta.setDescription(RunFormat.duration(now.doubleValue())));
         getChildren().addAll(score, kl, beta, tps, episodes, eta);
+        // the tiles share the width there is (each down to 60 px, its text scaled by TilesFX) rather
+        // than run past the right edge of a narrow window
+        getChildren().forEach(t -> {
+            ((javafx.scene.layout.Region) t).setMinWidth(60);
+            HBox.setHgrow(t, Priority.ALWAYS);
+        });
     }
 
     private static Tile number(String title, String id, int decimals) {
