@@ -26,6 +26,8 @@ final class ResponseCard extends VBox {
     static final double PREF_TEXT_WIDTH = 200;
     static final double PREF_TEXT_HEIGHT = 80;
     private static final PseudoClass RANKED = PseudoClass.getPseudoClass("ranked");
+    private static final PseudoClass EDITED = PseudoClass.getPseudoClass("edited");
+    private static final PseudoClass CUT = PseudoClass.getPseudoClass("cut");
 
     private final LabelViewModel viewModel;
     private final Label badge = new Label();
@@ -35,6 +37,9 @@ final class ResponseCard extends VBox {
     private final DiffText diffText = new DiffText();
     private final ChangeListener<String> onText = (obs, old, now) -> showText(now);
     private final ChangeListener<String> onBadge = (obs, old, now) -> pseudoClassStateChanged(RANKED, !now.isEmpty());
+    private final ChangeListener<String> onMarkers = (obs, old, now) -> length.pseudoClassStateChanged(EDITED, now != null);
+    private final ChangeListener<Integer> onCut = (obs, old, now) -> length.pseudoClassStateChanged(CUT, now != null);
+    private final Tooltip lengthTip = new Tooltip();
     private CardModel card;
     private RatingsRow ratings;
     private String shown = "";
@@ -51,6 +56,7 @@ final class ResponseCard extends VBox {
         badge.getStyleClass().add("rank-badge");
         length.setId("length-" + number);
         length.getStyleClass().add("card-length");
+        length.setTooltip(lengthTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label tieZone = new Label("=");
@@ -94,12 +100,22 @@ final class ResponseCard extends VBox {
         if (card != null) {
             card.displayTextBinding().removeListener(onText);
             card.badgeProperty().removeListener(onBadge);
+            card.correctionProperty().removeListener(onMarkers);
+            card.cutAtProperty().removeListener(onCut);
         }
         card = next;
         badge.textProperty().bind(next.badgeProperty());
         badge.visibleProperty().bind(next.badgeProperty().isNotEmpty());
         length.textProperty().bind(Bindings.createStringBinding(() -> lengthText(next), next.tokensProperty(),
-                next.wordsProperty(), next.doneProperty(), next.errorProperty(), next.correctionProperty()));
+                next.wordsProperty(), next.doneProperty(), next.errorProperty(), next.correctionProperty(),
+                next.correctionTokensProperty(), next.cutAtProperty()));
+        lengthTip.textProperty().bind(length.textProperty());
+        length.pseudoClassStateChanged(EDITED, false);
+        length.pseudoClassStateChanged(CUT, false);
+        next.correctionProperty().addListener(onMarkers);
+        next.cutAtProperty().addListener(onCut);
+        length.pseudoClassStateChanged(EDITED, next.correctionProperty().get() != null);
+        length.pseudoClassStateChanged(CUT, next.cutAtProperty().get() != null);
         diff.selectedProperty().bind(next.diffSelectedProperty());
         diffText.show(next.diffProperty());
         next.displayTextBinding().addListener(onText);
@@ -135,15 +151,28 @@ final class ResponseCard extends VBox {
         text.setScrollTop(top);
     }
 
+    /**
+     * "57 tokens · 40 words", "~12 tokens · 9 words · generating…", "cut at 128 tokens · 90 words",
+     * "edited: 42 tokens · 30 words (was 57 tokens)", or "… · failed: why". Markers come first: a
+     * narrow card cuts the end of this text.
+     */
     static String lengthText(CardModel card) {
-        String length = (card.doneProperty().get() ? "" : "~") + card.tokensProperty().get() + " tokens · "
-                + card.wordsProperty().get() + " words";
+        int tokens = card.tokensProperty().get();
+        String words = card.wordsProperty().get() + " words";
         if (card.errorProperty().get() != null) {
-            return length + " · failed: " + card.errorProperty().get();
+            return (card.doneProperty().get() ? "" : "~") + tokens + " tokens · " + words + " · failed: "
+                    + card.errorProperty().get();
         }
-        if (card.correctionProperty().get() != null) {
-            return length + " · edited";
+        String correction = card.correctionProperty().get();
+        if (correction != null) {
+            int edited = card.correctionTokensProperty().get();
+            return "edited: " + (edited >= 0 ? edited + " tokens · " : "") + CardModel.countWords(correction)
+                    + " words (was " + tokens + " tokens)";
         }
-        return card.doneProperty().get() ? length : length + " · generating…";
+        if (!card.doneProperty().get()) {
+            return "~" + tokens + " tokens · " + words + " · generating…";
+        }
+        Integer cut = card.cutAtProperty().get();
+        return cut != null ? "cut at " + cut + " tokens · " + words : tokens + " tokens · " + words;
     }
 }

@@ -6,10 +6,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Right of the cards: progress, the project's guidelines, the last decisions, and the key buttons. */
+/**
+ * Right of the cards: progress, what generates the answers (model, K, sampling, prompt format),
+ * the project's guidelines, the last decisions, and the key buttons.
+ */
 final class SidePanel extends VBox {
 
-    SidePanel(LabelViewModel viewModel) {
+    /** @param backToLabeling gives the keys back to labeling (after a generator field is done with) */
+    SidePanel(LabelViewModel viewModel, Runnable backToLabeling) {
         setId("labelSidePanel");
         getStyleClass().add("label-side-panel");
         Label progress = new Label();
@@ -31,6 +35,10 @@ final class SidePanel extends VBox {
 
         HistoryPanel history = new HistoryPanel(viewModel);
         VBox.setVgrow(history, Priority.ALWAYS);
-        getChildren().addAll(progress, new GuidelinesPane(viewModel.screen().guidelinesProperty()), history, buttons);
+        GeneratorPanel generator = new GeneratorPanel(viewModel.generator(), backToLabeling);
+        GuidelinesPane guidelines = new GuidelinesPane(viewModel.screen().guidelinesProperty());
+        guidelines.setExpanded(false);
+        setMinWidth(0);
+        getChildren().addAll(progress, generator, guidelines, history, buttons);
     }
 }
