@@ -158,21 +158,26 @@ final class ResponseCard extends VBox {
      */
     static String lengthText(CardModel card) {
         int tokens = card.tokensProperty().get();
-        String words = card.wordsProperty().get() + " words";
+        String words = count(card.wordsProperty().get(), "word");
         if (card.errorProperty().get() != null) {
-            return (card.doneProperty().get() ? "" : "~") + tokens + " tokens · " + words + " · failed: "
+            return (card.doneProperty().get() ? "" : "~") + count(tokens, "token") + " · " + words + " · failed: "
                     + card.errorProperty().get();
         }
         String correction = card.correctionProperty().get();
         if (correction != null) {
             int edited = card.correctionTokensProperty().get();
-            return "edited: " + (edited >= 0 ? edited + " tokens · " : "") + CardModel.countWords(correction)
-                    + " words (was " + tokens + " tokens)";
+            return "edited: " + (edited >= 0 ? count(edited, "token") + " · " : "")
+                    + count(CardModel.countWords(correction), "word") + " (was " + count(tokens, "token") + ")";
         }
         if (!card.doneProperty().get()) {
-            return "~" + tokens + " tokens · " + words + " · generating…";
+            return "~" + count(tokens, "token") + " · " + words + " · generating…";
         }
         Integer cut = card.cutAtProperty().get();
-        return cut != null ? "cut at " + cut + " tokens · " + words : tokens + " tokens · " + words;
+        return cut != null ? "cut at " + count(cut, "token") + " · " + words : count(tokens, "token") + " · " + words;
+    }
+
+    /** "1 token", "2 tokens". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
