@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -81,9 +82,10 @@ public final class WindowMemory {
         });
     }
 
-    /** Restores the split panes now and saves everything when the window hides. */
+    /** Restores the split panes once the shown window is laid out, and saves everything when it hides. */
     public void attach(Stage stage) {
-        restoreSplits(stage.getScene());
+        // after the first layout: a split pane laid out for the first time resets dividers set before it
+        Platform.runLater(() -> restoreSplits(stage.getScene()));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> save(stage));
     }
 
@@ -118,7 +120,8 @@ public final class WindowMemory {
         if (scene == null || scene.getRoot() == null) {
             return byKey;
         }
-        for (Node n : scene.getRoot().lookupAll(".split-pane")) {
+        // lookupAll can list a node twice (through a control and its skin): once each, in order
+        for (Node n : new java.util.LinkedHashSet<>(scene.getRoot().lookupAll(".split-pane"))) {
             if (n instanceof SplitPane pane) {
                 String owner = pane.getId() != null ? pane.getId() : ancestorId(pane);
                 int index = seen.merge(owner, 1, Integer::sum) - 1;
