@@ -104,8 +104,8 @@ final class GenerationWorker implements AutoCloseable {
                 modelFolder = folder;
                 LOG.info("Loaded the generating model {} in {} ms", folder, (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
-                loadError = "cannot load the model in " + folder + ": "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage());
+                loadError = "cannot load the policy model: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                LOG.warn("Cannot load the generating model {}: {}", folder, loadError);
                 loadErrors.put(folder, loadError);
                 throw new IllegalStateException(loadError, e);
             }

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -47,7 +48,7 @@ public final class LabelView extends StackPane {
             getStylesheets().add(css.toExternalForm());
         }
         LabelScreen screen = viewModel.screen();
-        BorderPane work = new BorderPane(new CardsGrid(viewModel));
+        CardsGrid cardsGrid = new CardsGrid(viewModel);
         Label generatorLine = new Label();
         generatorLine.setId("generatorLine");
         generatorLine.getStyleClass().add("generator-line");
@@ -55,7 +56,9 @@ public final class LabelView extends StackPane {
         generatorLine.textProperty().bind(viewModel.generator().cardsLineProperty());
         generatorLine.setTooltip(new Tooltip());
         generatorLine.getTooltip().textProperty().bind(generatorLine.textProperty());
-        work.setTop(new VBox(new PromptBanner(screen), generatorLine));
+        VBox.setVgrow(cardsGrid, Priority.ALWAYS);
+        BorderPane work = new BorderPane(new VBox(generatorLine, cardsGrid));
+        work.setTop(new PromptBanner(screen));
         work.setBottom(new LabelStatusLine(viewModel));
         EmptyState empty = new EmptyState(screen);
         work.visibleProperty().bind(Bindings.createBooleanBinding(() -> screen.phaseProperty().get().showsCards(),
