@@ -40,9 +40,16 @@ final class GeneratorPanel extends TitledPane {
         model.setId("generatorModel");
         model.setFocusTraversable(false);
         model.setMaxWidth(Double.MAX_VALUE);
+        // a long model name must not widen the panel: the button wraps it instead
+        model.setMinWidth(0);
+        model.setPrefWidth(120);
         model.setPromptText("no model yet");
         model.valueProperty().bindBidirectional(form.modelProperty());
         model.setButtonCell(new ChoiceCell(false));
+        Tooltip modelTip = new Tooltip();
+        modelTip.textProperty().bind(Bindings.createStringBinding(() -> model.getValue() == null ? "No model yet"
+                : model.getValue().describe(), model.valueProperty()));
+        model.setTooltip(modelTip);
         model.setCellFactory(list -> new ChoiceCell(true));
 
         TextField k = field("generatorK", form.kProperty(), "Answers per prompt, 2 to 9 (one number key per card)");
@@ -146,6 +153,7 @@ final class GeneratorPanel extends TitledPane {
 
         ChoiceCell(boolean full) {
             this.full = full;
+            setWrapText(!full);
         }
 
         @Override

@@ -20,6 +20,7 @@ final class HistoryPanel extends VBox {
         getStyleClass().add("history-panel");
         Label title = new Label("Last decisions (click to change)");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
         CheckBox hide = new CheckBox("Hide simulated");
         hide.setId("hideSimulated");
         hide.setFocusTraversable(false);

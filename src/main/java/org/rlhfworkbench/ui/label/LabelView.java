@@ -26,8 +26,8 @@ import javafx.scene.layout.VBox;
 public final class LabelView extends StackPane {
     static final String STYLESHEET = "/org/rlhfworkbench/ui/label.css";
 
-    /** The side panel's share starts at about 320 px of the default 1200 px window. */
-    static final double SIDE_DIVIDER = 0.73;
+    /** The side panel's first width: its generator fields, guidelines and history fit without cutting a word. */
+    static final double SIDE_WIDTH = 310;
 
     private final LabelViewModel viewModel;
     /** Held in a field: a binding only the listener refers to could be garbage collected. */
@@ -53,6 +53,7 @@ public final class LabelView extends StackPane {
         generatorLine.setId("generatorLine");
         generatorLine.getStyleClass().add("generator-line");
         generatorLine.setMinWidth(0);
+        generatorLine.setWrapText(true);
         generatorLine.textProperty().bind(viewModel.generator().cardsLineProperty());
         generatorLine.setTooltip(new Tooltip());
         generatorLine.getTooltip().textProperty().bind(generatorLine.textProperty());
@@ -70,8 +71,17 @@ public final class LabelView extends StackPane {
         // the divider stays when the panel hides, so the window keeps (and remembers) its position
         SplitPane layout = new SplitPane(new StackPane(work, empty), side);
         layout.setId("labelSplit");
-        layout.setDividerPositions(SIDE_DIVIDER);
         SplitPane.setResizableWithParent(side, false);
+        // the side panel starts SIDE_WIDTH wide, whatever width the tab first gets (a remembered divider comes later)
+        layout.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() > SIDE_WIDTH * 2) {
+                    layout.setDividerPositions(1 - SIDE_WIDTH / width.doubleValue());
+                    layout.widthProperty().removeListener(this);
+                }
+            }
+        });
         getChildren().addAll(layout, new EditorOverlay(viewModel), new HelpOverlay(viewModel));
 
         setFocusTraversable(true);

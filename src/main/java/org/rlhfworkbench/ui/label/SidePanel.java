@@ -11,6 +11,8 @@ import javafx.scene.layout.VBox;
  * the project's guidelines, the last decisions, and the key buttons.
  */
 final class SidePanel extends VBox {
+    /** Narrower than this the generator's fields would be cut; the divider stops here. */
+    static final double MIN_WIDTH = 260;
 
     /** @param backToLabeling gives the keys back to labeling (after a generator field is done with) */
     SidePanel(LabelViewModel viewModel, Runnable backToLabeling) {
@@ -20,6 +22,7 @@ final class SidePanel extends VBox {
         progress.setId("labelProgress");
         progress.getStyleClass().add("label-progress");
         progress.setWrapText(true);
+        progress.setMinHeight(USE_PREF_SIZE);
         progress.textProperty().bind(viewModel.screen().progressProperty());
 
         Button help = new Button("Keys (?)");
@@ -38,7 +41,7 @@ final class SidePanel extends VBox {
         GeneratorPanel generator = new GeneratorPanel(viewModel.generator(), backToLabeling);
         GuidelinesPane guidelines = new GuidelinesPane(viewModel.screen().guidelinesProperty());
         guidelines.setExpanded(false);
-        setMinWidth(0);
+        setMinWidth(MIN_WIDTH);
         getChildren().addAll(progress, generator, guidelines, history, buttons);
     }
 }
