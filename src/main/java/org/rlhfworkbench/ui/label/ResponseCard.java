@@ -16,7 +16,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * One response: its number, rank badge ("1", "2=") and length on top, the text (streaming in,
+ * One response: its number, rank badge ("1", "2=") and buttons on top, its length (and whether it
+ * was cut or edited) under them, the text (streaming in,
  * scrolling inside the card) or its diff in the middle, ratings at the bottom when enabled.
  * Node ids end in the card number: card-3, badge-3, text-3, length-3, edit-3, diff-3. A card
  * node is reused for the same slot of the next prompt ({@link #show}), so switching prompts
@@ -69,12 +70,14 @@ final class ResponseCard extends VBox {
         edit.setId("edit-" + number);
         edit.setFocusTraversable(false);
         edit.setOnAction(e -> viewModel.edit(slot));
-        // when the header is narrow the length text gives way, never the number, badge or buttons
+        // the header never shrinks its number, badge or buttons; the length line under it wraps
         for (Region fixed : List.of(numberLabel, badge, tieZone, diff, edit)) {
             fixed.setMinWidth(USE_PREF_SIZE);
         }
         length.setMinWidth(0);
-        HBox header = new HBox(numberLabel, badge, length, spacer, tieZone, diff, edit);
+        length.setWrapText(true);
+        length.setMinHeight(USE_PREF_SIZE);
+        HBox header = new HBox(numberLabel, badge, spacer, tieZone, diff, edit);
         header.getStyleClass().add("card-header");
 
         text.setId("text-" + number);
@@ -89,7 +92,7 @@ final class ResponseCard extends VBox {
         StackPane body = new StackPane(text, diffText);
         body.setMinHeight(0);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(header, body);
+        getChildren().addAll(header, length, body);
         CardDragAndDrop.makeDraggable(header, slot);
         CardDragAndDrop.acceptDrops(this, slot, false, viewModel);
         CardDragAndDrop.acceptDrops(tieZone, slot, true, viewModel);

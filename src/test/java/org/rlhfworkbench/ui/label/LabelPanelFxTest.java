@@ -98,8 +98,7 @@ class LabelPanelFxTest {
 
     /**
      * In the real window at its default size (the project sidebar beside the tabs), no label or
-     * button of the side panel, the status line or the generator line is cut ("..."); texts that
-     * give way by design (minimum width 0: the key hint) are left out.
+     * button of the side panel, the status line, the generator line or a card is cut ("...").
      */
     @Test
     void atTheDefaultSizeNoLabelOrButtonOfThePanelIsCutOff(@TempDir Path home) throws Exception {
@@ -118,7 +117,7 @@ class LabelPanelFxTest {
         waitUntil(() -> FxSupport.read(() -> vm.screen().phaseProperty().get() == Phase.LABELING));
         List<String> cut = onFx(() -> {
             List<String> out = new ArrayList<>();
-            for (String id : List.of("labelSidePanel", "labelStatusLine", "generatorLine")) {
+            for (String id : List.of("labelSidePanel", "labelStatusLine", "generatorLine", "card-1", "card-4")) {
                 collectCut(window.getScene().lookup("#" + id), out);
             }
             window.hide();
@@ -133,7 +132,7 @@ class LabelPanelFxTest {
             return;
         }
         // a titled pane's preferred width is its content's; its own title is checked through its children
-        if (node instanceof Labeled l && !(l instanceof TitledPane) && !l.isWrapText() && l.getMinWidth() != 0 && l.getText() != null && !l.getText().isEmpty()
+        if (node instanceof Labeled l && !(l instanceof TitledPane) && !l.isWrapText() && l.getText() != null && !l.getText().isEmpty()
                 && l.getWidth() + 0.5 < l.prefWidth(-1)) {
             out.add(l.getClass().getSimpleName() + " \"" + l.getText() + "\" " + l.getWidth() + " < " + l.prefWidth(-1));
         }
