@@ -14,7 +14,7 @@ public record ModelFacts(String family, long parameters, String dtype, boolean c
         return family + " · " + human(parameters) + " · " + dtype + (chatTemplate ? " · chat template" : "");
     }
 
-    static String human(long n) {
+    public static String human(long n) {
         if (n >= 1_000_000_000L) {
             return String.format(java.util.Locale.ROOT, "%.1fB", n / 1e9);
         }

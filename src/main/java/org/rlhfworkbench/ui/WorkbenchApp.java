@@ -68,6 +68,7 @@ public final class WorkbenchApp extends Application {
         LabelViewModel labelViewModel = new LabelViewModel(executor, PreferencesKeyMapStore.forUser());
         labeling = new LabelServiceSwitcher(executor, labelingServices(), labelViewModel);
         viewModel.browser().addOpenListener(labelViewModel::openPrompt);
+        projectService.addListener(change -> Platform.runLater(() -> labeling.projectChanged(change)));
         sft = new SftViewModel(executor, projectService);
         reward = new RewardViewModel(executor, projectService);
         ppo = new PpoViewModel(executor, projectService);
@@ -88,10 +89,13 @@ public final class WorkbenchApp extends Application {
             }
         });
         ModelsViewModel models = new ModelsViewModel(executor, projectService);
+        WindowMemory window = WindowMemory.forUser();
+        window.restoreBounds(stage);
         MainWindow.show(stage, viewModel, java.util.Map.of("Models", new ModelsView(models), "Label", new LabelView(labelViewModel),
                 "SFT", new SftView(sft), "Reward", new RewardView(reward), "PPO", new PpoView(ppo),
                 "GRPO", new GrpoView(grpo), "DPO", new DpoView(dpo), "Evaluate", new ArenaView(arena),
                 "Chat", new ChatView(chat)));
+        window.attach(stage);
         stage.setOnCloseRequest(e -> {
             if (trainingActive() && !confirmQuit()) {
                 e.consume();

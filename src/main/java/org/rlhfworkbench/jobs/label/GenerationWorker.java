@@ -1,23 +1,33 @@
 package org.rlhfworkbench.jobs.label;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one daemon thread that owns the policy model: it loads the model on first use, runs
- * generation jobs in the order they were queued, and frees the model on {@link #close()}. All
- * DJL access for labeling happens here, never on the caller's thread.
+ * The one daemon thread that owns the generating model: it loads the model a job names on first
+ * use (and frees the previous one when the labeler switched models), runs generation jobs in the
+ * order they were queued, and frees the model on {@link #close()}. All DJL access for labeling
+ * happens here, never on the caller's thread.
  */
 final class GenerationWorker implements AutoCloseable {
     /** A generation job; {@code fail} is called instead of (or after part of) {@code run} when it cannot finish. */
     interface Job {
+        /** The folder of the model that generates this job's answers. */
+        Path folder();
+
+        /** True once nobody waits for this job's answers (the labeler changed the generator): it stops at the next token. */
+        boolean cancelled();
+
         void run(ResponseGenerator generator);
 
         void fail(String message);
@@ -27,13 +37,14 @@ final class GenerationWorker implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 30;
 
     private final ExecutorService executor;
-    private final Supplier<LanguageModel> loader;
+    private final Function<Path, LanguageModel> loader;
     private volatile boolean closed;
     /** Touched only on the worker thread. */
     private LanguageModel model;
-    private String loadError;
+    private Path modelFolder;
+    private final Map<Path, String> loadErrors = new HashMap<>();
 
-    GenerationWorker(Supplier<LanguageModel> loader) {
+    GenerationWorker(Function<Path, LanguageModel> loader) {
         this.loader = loader;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "labeling-generator");
@@ -62,7 +73,11 @@ final class GenerationWorker implements AutoCloseable {
                 failure = "labeling was closed";
                 return;
             }
-            job.run(new ResponseGenerator(model(), () -> closed));
+            if (job.cancelled()) {
+                failure = "the generator settings changed";
+                return;
+            }
+            job.run(new ResponseGenerator(model(job.folder()), () -> closed || job.cancelled()));
             failure = "generation ended before this response was complete";
         } catch (CancellationException e) {
             failure = "labeling was closed";
@@ -74,17 +89,24 @@ final class GenerationWorker implements AutoCloseable {
         }
     }
 
-    private LanguageModel model() {
+    private LanguageModel model(Path folder) {
+        if (model != null && !folder.equals(modelFolder)) {
+            freeModel();
+        }
         if (model == null) {
+            String loadError = loadErrors.get(folder);
             if (loadError != null) {
                 throw new IllegalStateException(loadError);
             }
             try {
                 long start = System.nanoTime();
-                model = loader.get();
-                LOG.info("Loaded the policy model {} in {} ms", model.folder(), (System.nanoTime() - start) / 1_000_000);
+                model = loader.apply(folder);
+                modelFolder = folder;
+                LOG.info("Loaded the generating model {} in {} ms", folder, (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 loadError = "cannot load the policy model: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                LOG.warn("Cannot load the generating model {}: {}", folder, loadError);
+                loadErrors.put(folder, loadError);
                 throw new IllegalStateException(loadError, e);
             }
         }
@@ -117,6 +139,7 @@ final class GenerationWorker implements AutoCloseable {
         if (model != null) {
             model.close();
             model = null;
+            modelFolder = null;
         }
     }
 }

@@ -68,7 +68,7 @@ public final class LabelConfig {
         }
         try {
             int k = Integer.parseInt(v.strip());
-            if (k >= 2 && k <= 9) {
+            if (k >= LabelSettings.MIN_K && k <= LabelSettings.MAX_K) {
                 return k;
             }
         } catch (NumberFormatException e) {

@@ -47,7 +47,8 @@ final class LabelHistory {
         List<ResponseStream> streams = new ArrayList<>();
         for (int slot = 0; slot < ids.size(); slot++) {
             Generation g = project.generations().get(ids.get(slot));
-            streams.add(LiveResponse.completed(slot, g.text(), g.id(), g.tokenCount() == null ? 0 : g.tokenCount()));
+            streams.add(LiveResponse.completed(slot, g.text(), g.id(), g.tokenCount() == null ? 0 : g.tokenCount(),
+                    ResponseGenerator.cutAt(g.samplingJson())));
         }
         Prompt p = project.prompts().get(r.promptId());
         return new LabelItem(p.id(), p.text(), streams, rankingId, PromptTurns.of(p));

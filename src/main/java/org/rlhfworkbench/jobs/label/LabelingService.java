@@ -46,6 +46,26 @@ public interface LabelingService extends AutoCloseable {
     /** Labeled / total prompts, pairs so far, labeling rate. */
     LabelProgress progress();
 
+    /** The model, K, sampling and prompt format that generate the next prompt's answers, and the models to choose from. */
+    default GeneratorOptions generator() {
+        return GeneratorOptions.none();
+    }
+
+    /**
+     * Makes {@code settings} generate from the next prompt on (stored in the project); the shown
+     * prompt keeps its answers.
+     *
+     * @throws IllegalArgumentException naming what is wrong (unknown model, chat format without a chat template)
+     */
+    default void setGenerator(GeneratorSettings settings) {
+        throw new UnsupportedOperationException("this labeling service has a fixed generator");
+    }
+
+    /** Tokens of an edited answer in the generating model's tokenizer, or -1 when unknown. */
+    default int countTokens(String text) {
+        return -1;
+    }
+
     @Override
     void close();
 }

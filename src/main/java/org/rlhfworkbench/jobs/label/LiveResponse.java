@@ -20,6 +20,7 @@ public final class LiveResponse implements ResponseStream {
     private final List<Listener> listeners = new ArrayList<>();
     private Long generationId;
     private int tokenCount;
+    private Integer cutAt;
     private String error;
 
     public LiveResponse(int slot) {
@@ -28,9 +29,14 @@ public final class LiveResponse implements ResponseStream {
 
     /** A response that is already stored (prefetched earlier, or reopened). */
     public static LiveResponse completed(int slot, String text, long generationId, int tokenCount) {
+        return completed(slot, text, generationId, tokenCount, null);
+    }
+
+    /** A stored response; {@code cutAt} is the max new tokens it was cut at, null when it ended by itself. */
+    public static LiveResponse completed(int slot, String text, long generationId, int tokenCount, Integer cutAt) {
         LiveResponse r = new LiveResponse(slot);
         r.append(text);
-        r.complete(generationId, tokenCount);
+        r.complete(generationId, tokenCount, cutAt);
         return r;
     }
 
@@ -68,6 +74,11 @@ public final class LiveResponse implements ResponseStream {
         return generationId;
     }
 
+    @Override
+    public synchronized Integer cutAt() {
+        return cutAt;
+    }
+
     public synchronized String error() {
         return error;
     }
@@ -85,9 +96,15 @@ public final class LiveResponse implements ResponseStream {
     }
 
     public synchronized void complete(long id, int tokens) {
+        complete(id, tokens, null);
+    }
+
+    /** Stores the response; {@code cut} is the max new tokens it ran out of, or null when it ended by itself. */
+    public synchronized void complete(long id, int tokens, Integer cut) {
         if (finished()) {
             return;
         }
+        cutAt = cut;
         generationId = id;
         tokenCount = tokens;
         listeners.forEach(l -> call(l, x -> x.onDone(id, tokens)));

@@ -65,6 +65,21 @@ public final class NotifyingLabelingService implements LabelingService {
     }
 
     @Override
+    public GeneratorOptions generator() {
+        return inner.generator();
+    }
+
+    @Override
+    public void setGenerator(GeneratorSettings settings) {
+        inner.setGenerator(settings);
+    }
+
+    @Override
+    public int countTokens(String text) {
+        return inner.countTokens(text);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

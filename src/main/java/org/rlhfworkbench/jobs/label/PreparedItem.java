@@ -1,5 +1,6 @@
 package org.rlhfworkbench.jobs.label;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,24 +25,44 @@ final class PreparedItem implements GenerationWorker.Job {
     private final Project project;
     private final Prompt prompt;
     private final PromptFormat format;
-    private final long modelId;
+    private final PolicyModel model;
+    private final SamplingParams sampling;
     private final long seed;
     private final List<LiveResponse> slots;
     private final List<LiveResponse> toGenerate;
+    private volatile boolean cancelled;
 
     /**
+     * @param model the model that generates (null: none, the responses fail)
+     * @param sampling the sampling in force when the prompt was prepared (its stop ids come from the model)
      * @param slots every response in shown order
      * @param toGenerate the responses still to generate, in sample order
      */
-    PreparedItem(Project project, Prompt prompt, PromptFormat format, long modelId, long seed,
-                 List<LiveResponse> slots, List<LiveResponse> toGenerate) {
+    PreparedItem(Project project, Prompt prompt, PromptFormat format, PolicyModel model, SamplingParams sampling,
+                 long seed, List<LiveResponse> slots, List<LiveResponse> toGenerate) {
         this.project = project;
         this.prompt = prompt;
         this.format = format;
-        this.modelId = modelId;
+        this.model = model;
+        this.sampling = sampling;
         this.seed = seed;
         this.slots = List.copyOf(slots);
         this.toGenerate = List.copyOf(toGenerate);
+    }
+
+    @Override
+    public Path folder() {
+        return model.folder();
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Nobody will see this item (the generator settings changed before it was shown): generation stops. */
+    void cancel() {
+        cancelled = true;
     }
 
     long promptId() {
@@ -104,7 +125,8 @@ final class PreparedItem implements GenerationWorker.Job {
 
     @Override
     public void run(ResponseGenerator generator) {
-        SamplingParams params = LabelConfig.sampling(project, generator.stopIds(format)).withSeed(seed);
+        SamplingParams params = new SamplingParams(sampling.temperature(), sampling.topK(), sampling.topP(),
+                sampling.maxNewTokens(), seed, generator.stopIds(format));
         String template = generator.encoder(format).description();
         int first = slots.size() - toGenerate.size();
         generator.generate(List.of(prompt), format, toGenerate.size(), params, new ResponseGenerator.Sink() {
@@ -115,10 +137,16 @@ final class PreparedItem implements GenerationWorker.Job {
 
             @Override
             public void onDone(int p, int index, String text, int tokenCount) {
-                String json = ResponseGenerator.samplingJson(params, slots.size(), template, first + index);
-                long id = project.generations().add(new Generation(0, prompt.id(), text, tokenCount, modelId,
+                onDone(p, index, text, tokenCount, false);
+            }
+
+            @Override
+            public void onDone(int p, int index, String text, int tokenCount, boolean cut) {
+                String json = ResponseGenerator.samplingJson(params, slots.size(), template, first + index,
+                        format.format(), cut);
+                long id = project.generations().add(new Generation(0, prompt.id(), text, tokenCount, model.id(),
                         MODEL_SOURCE, null, json));
-                toGenerate.get(index).complete(id, tokenCount);
+                toGenerate.get(index).complete(id, tokenCount, cut ? params.maxNewTokens() : null);
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.rlhfworkbench.jobs.label;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.rlhfworkbench.core.Generation;
 import org.rlhfworkbench.core.Prompt;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.sample.SamplingParams;
 import org.rlhfworkbench.store.Project;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +45,10 @@ public final class ProjectLabelingService implements LabelingService {
     /** How long submit waits for a response that is still generating. */
     public static final Duration SUBMIT_WAIT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(ProjectLabelingService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Project project;
     private final long seed;
-    private final PolicyModel policy;
-    private final String policyError;
     private final GenerationWorker worker;
     private final DecisionWriter writer;
     private final LabelHistory history;
@@ -57,6 +59,7 @@ public final class ProjectLabelingService implements LabelingService {
     /** Returned by next(), not decided yet. */
     private final Map<Long, PreparedItem> shown = new HashMap<>();
     private final Set<Long> sessionDecisions = new HashSet<>();
+    private final TokenCounter tokenCounter = new TokenCounter();
     private boolean closed;
 
     /** Generates with the project's policy model, loaded with {@link LanguageModels#load}. */
@@ -65,24 +68,13 @@ public final class ProjectLabelingService implements LabelingService {
     }
 
     /**
-     * @param loader loads the policy model folder; called once, on the worker thread, on first use
+     * @param loader loads a model folder; called on the worker thread when a prompt needs that model
      * @param seed seeds the shown order and the sampling (same seed, same project: same responses)
      */
     public ProjectLabelingService(Project project, Function<Path, LanguageModel> loader, long seed) {
         this.project = Objects.requireNonNull(project, "project");
         this.seed = seed;
-        PolicyModel found = null;
-        String error = null;
-        try {
-            found = PolicyModel.of(project);
-        } catch (IllegalStateException e) {
-            error = e.getMessage();
-            LOG.warn("Labeling without a policy model: {}", error);
-        }
-        this.policy = found;
-        this.policyError = error;
-        PolicyModel p = found;
-        this.worker = new GenerationWorker(() -> loader.apply(p.folder()));
+        this.worker = new GenerationWorker(loader);
         this.writer = new DecisionWriter(project);
         this.history = new LabelHistory(project);
     }
@@ -90,6 +82,26 @@ public final class ProjectLabelingService implements LabelingService {
     @Override
     public LabelSettings settings() {
         return LabelConfig.settings(project);
+    }
+
+    @Override
+    public GeneratorOptions generator() {
+        return GeneratorConfig.read(project);
+    }
+
+    /** Stores the new generator; prompts generated ahead are dropped, the shown one keeps its answers. */
+    @Override
+    public void setGenerator(GeneratorSettings settings) {
+        GeneratorConfig.save(project, settings);
+        synchronized (lock) {
+            prefetched.values().forEach(PreparedItem::cancel);
+            prefetched.clear();
+        }
+    }
+
+    @Override
+    public int countTokens(String text) {
+        return tokenCounter.count(PolicyModel.find(project).map(PolicyModel::folder).orElse(null), text);
     }
 
     @Override
@@ -206,6 +218,7 @@ public final class ProjectLabelingService implements LabelingService {
             shown.clear();
         }
         worker.close();
+        tokenCounter.close();
         pending.forEach(p -> p.fail("labeling was closed"));
     }
 
@@ -229,13 +242,25 @@ public final class ProjectLabelingService implements LabelingService {
     /** The K responses of a prompt in a seeded random order: stored ones reused, the rest queued. */
     private PreparedItem prepare(long promptId) {
         Prompt prompt = project.prompts().get(promptId);
+        PolicyModel policy;
+        String policyError = null;
+        try {
+            policy = PolicyModel.of(project);
+        } catch (IllegalStateException e) {
+            policy = null;
+            policyError = e.getMessage();
+        }
+        long policyId = policy == null ? 0 : policy.id();
+        PromptFormat format = LabelConfig.promptFormat(project);
+        SamplingParams sampling = LabelConfig.sampling(project, Set.of());
         Optional<LabelSource> round = LabelSource.of(project);
         List<Generation> roundResponses = round.isEmpty() ? List.of()
                 : project.online().generations(round.get().runId(), round.get().iteration(), promptId);
         int k = roundResponses.isEmpty() ? LabelConfig.k(project) : roundResponses.size();
         List<Generation> stored = !roundResponses.isEmpty() ? roundResponses
                 : policy == null ? List.of() : project.generations().forPrompt(promptId).stream()
-                .filter(g -> PreparedItem.MODEL_SOURCE.equals(g.source()) && Objects.equals(g.modelId(), policy.id()))
+                .filter(g -> PreparedItem.MODEL_SOURCE.equals(g.source()) && Objects.equals(g.modelId(), policyId)
+                        && sameSampling(g.samplingJson(), sampling, format.format()))
                 .sorted(Comparator.comparingInt((Generation g) -> Math.floorMod(
                         ResponseGenerator.sampleIndex(g.samplingJson()), Integer.MAX_VALUE)).thenComparingLong(Generation::id))
                 .limit(k).toList();
@@ -246,13 +271,14 @@ public final class ProjectLabelingService implements LabelingService {
         for (int slot = 0; slot < k; slot++) {
             int j = order.get(slot);
             LiveResponse r = j < stored.size() ? LiveResponse.completed(slot, stored.get(j).text(), stored.get(j).id(),
-                    Objects.requireNonNullElse(stored.get(j).tokenCount(), 0)) : new LiveResponse(slot);
+                    Objects.requireNonNullElse(stored.get(j).tokenCount(), 0),
+                    ResponseGenerator.cutAt(stored.get(j).samplingJson())) : new LiveResponse(slot);
             slots.add(r);
             bySample[j] = r;
         }
         List<LiveResponse> toGenerate = List.of(bySample).subList(stored.size(), k);
-        PreparedItem item = new PreparedItem(project, prompt, LabelConfig.promptFormat(project),
-                policy == null ? 0 : policy.id(), seed + 1_000_003L * promptId + stored.size(), slots, toGenerate);
+        PreparedItem item = new PreparedItem(project, prompt, format, policy, sampling,
+                seed + 1_000_003L * promptId + stored.size(), slots, toGenerate);
         if (item.needsGeneration()) {
             if (policy == null) {
                 item.fail(policyError);
@@ -261,6 +287,26 @@ public final class ProjectLabelingService implements LabelingService {
             }
         }
         return item;
+    }
+
+    /**
+     * Whether a stored answer was sampled as {@code now} samples (temperature, top-p, max new
+     * tokens; the prompt format when both name one): only then is it shown again.
+     */
+    static boolean sameSampling(String samplingJson, SamplingParams now, String format) {
+        if (samplingJson == null) {
+            return true;
+        }
+        try {
+            JsonNode o = JSON.readTree(samplingJson);
+            String storedFormat = o.path("prompt_format").asText(null);
+            return Math.abs(o.path("temperature").asDouble(now.temperature()) - now.temperature()) < 1e-6
+                    && Math.abs(o.path("top_p").asDouble(now.topP()) - now.topP()) < 1e-6
+                    && o.path("max_new_tokens").asInt(now.maxNewTokens()) == now.maxNewTokens()
+                    && (storedFormat == null || format == null || storedFormat.equals(format));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false;
+        }
     }
 
     private void checkOpen() {

@@ -53,6 +53,11 @@ public final class PromptFormat {
         return new PromptFormat(DEFAULT_TEMPLATE);
     }
 
+    /** "chat", "plain", or null when the model decides (chat when it has a template). */
+    public String format() {
+        return format;
+    }
+
     /** The plain template. */
     public String template() {
         return plain.template();

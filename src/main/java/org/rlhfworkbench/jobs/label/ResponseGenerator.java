@@ -24,6 +24,9 @@ import org.rlhfworkbench.lm.tokenizer.TextTokenizer;
  * cut-off new turn not counted). Use it only on the thread that owns the model.
  */
 public final class ResponseGenerator {
+    /** The sampling_json key saying why an answer ended (OpenAI's name): "stop" or {@value #FINISH_LENGTH}. */
+    public static final String FINISH_REASON = "finish_reason";
+    public static final String FINISH_LENGTH = "length";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Receives the responses; called on the generating thread. */
@@ -31,6 +34,14 @@ public final class ResponseGenerator {
         void onText(int prompt, int index, String delta);
 
         void onDone(int prompt, int index, String text, int tokenCount);
+
+        /**
+         * As {@link #onDone(int, int, String, int)}; {@code cut} is true when the answer ran out of
+         * new tokens (max new tokens, or the model's context) instead of ending by itself.
+         */
+        default void onDone(int prompt, int index, String text, int tokenCount, boolean cut) {
+            onDone(prompt, index, text, tokenCount);
+        }
     }
 
     private final LanguageModel lm;
@@ -89,19 +100,20 @@ public final class ResponseGenerator {
                 return;
             }
             if (stops.contains(token)) {
-                finish(r, p, i, sink);
+                finish(r, p, i, sink, false);
                 return;
             }
             emit(sink, p, i, r.text.push(r.decoder.push(token)));
             r.lengths.add(r.text.visibleLength());
             if (r.text.ended()) {
-                finish(r, p, i, sink);
+                finish(r, p, i, sink, false);
             }
         });
+        // what is still open here sampled its last allowed token without ending: cut
         for (int p = 0; p < rows.length; p++) {
             for (int i = 0; i < k; i++) {
                 if (!rows[p][i].done) {
-                    finish(rows[p][i], p, i, sink);
+                    finish(rows[p][i], p, i, sink, true);
                 }
             }
         }
@@ -113,6 +125,36 @@ public final class ResponseGenerator {
      * when stored responses are shown again).
      */
     public static String samplingJson(SamplingParams p, int k, String template, int index) {
+        return samplingJson(p, k, template, index, null, false).toString();
+    }
+
+    /**
+     * As {@link #samplingJson(SamplingParams, int, String, int)}, plus the prompt format and
+     * {@value #FINISH_REASON}: {@value #FINISH_LENGTH} when the answer was cut at max new tokens, else "stop".
+     */
+    public static String samplingJson(SamplingParams p, int k, String template, int index, String format, boolean cut) {
+        ObjectNode o = json(p, k, template, index);
+        if (format != null) {
+            o.put("prompt_format", format);
+        }
+        o.put(FINISH_REASON, cut ? FINISH_LENGTH : "stop");
+        return o.toString();
+    }
+
+    /** The max new tokens an answer was cut at (finish_reason "length" in its sampling_json), or null. */
+    public static Integer cutAt(String samplingJson) {
+        if (samplingJson == null) {
+            return null;
+        }
+        try {
+            var node = JSON.readTree(samplingJson);
+            return FINISH_LENGTH.equals(node.path(FINISH_REASON).asText()) ? node.path("max_new_tokens").asInt() : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static ObjectNode json(SamplingParams p, int k, String template, int index) {
         ObjectNode o = JSON.createObjectNode();
         o.put("index", index);
         o.put("temperature", p.temperature());
@@ -123,7 +165,7 @@ public final class ResponseGenerator {
         o.put("k", k);
         p.stopIds().stream().sorted().forEach(o.putArray("stop_ids")::add);
         o.put("prompt_template", template);
-        return o.toString();
+        return o;
     }
 
     /** The "index" of a sampling_json written by {@link #samplingJson}, or -1. */
@@ -138,7 +180,7 @@ public final class ResponseGenerator {
         }
     }
 
-    private void finish(Row r, int p, int i, Sink sink) {
+    private void finish(Row r, int p, int i, Sink sink, boolean cut) {
         if (!r.text.ended()) {
             emit(sink, p, i, r.text.push(r.decoder.flush()));
             if (!r.lengths.isEmpty()) {
@@ -148,7 +190,7 @@ public final class ResponseGenerator {
         emit(sink, p, i, r.text.rest());
         String text = r.text.finish();
         r.done = true;
-        sink.onDone(p, i, text, tokensFor(r.lengths, text.length()));
+        sink.onDone(p, i, text, tokensFor(r.lengths, text.length()), cut);
     }
 
     /** How many sampled tokens it took to produce the first {@code length} characters of the response. */

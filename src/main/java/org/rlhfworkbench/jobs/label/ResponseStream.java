@@ -32,4 +32,9 @@ public interface ResponseStream {
 
     /** The stored generation id once done, else null. */
     Long generationId();
+
+    /** Once done: the max new tokens the answer was cut at, or null when it ended by itself. */
+    default Integer cutAt() {
+        return null;
+    }
 }

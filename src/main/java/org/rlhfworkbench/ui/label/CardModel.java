@@ -35,6 +35,8 @@ public final class CardModel {
     private final StringProperty error = new SimpleStringProperty(this, "error");
     private final StringProperty badge = new SimpleStringProperty(this, "badge", "");
     private final StringProperty correction = new SimpleStringProperty(this, "correction");
+    private final IntegerProperty correctionTokens = new SimpleIntegerProperty(this, "correctionTokens", -1);
+    private final ObjectProperty<Integer> cutAt = new SimpleObjectProperty<>(this, "cutAt");
     private final BooleanProperty diffSelected = new SimpleBooleanProperty(this, "diffSelected");
     private final ObjectProperty<List<WordDiff.Segment>> diff = new SimpleObjectProperty<>(this, "diff");
     private final Map<String, IntegerProperty> ratings = new LinkedHashMap<>();
@@ -92,6 +94,7 @@ public final class CardModel {
         if (finishedId != null) {
             generationId = finishedId;
             tokens.set(finishedTokens);
+            cutAt.set(stream.cutAt());
             done.set(true);
         } else {
             tokens.set(tokens.get() + pendingDeltas);
@@ -169,7 +172,27 @@ public final class CardModel {
     }
 
     void setCorrection(String value) {
+        if (!java.util.Objects.equals(value, correction.get())) {
+            correctionTokens.set(-1);
+        }
         correction.set(value);
+    }
+
+    /** Tokens of the correction in the generating model's tokenizer; -1 while unknown. */
+    public ReadOnlyIntegerProperty correctionTokensProperty() {
+        return correctionTokens;
+    }
+
+    /** Sets the correction's token count when {@code text} is still the correction. */
+    void setCorrectionTokens(String text, int count) {
+        if (java.util.Objects.equals(text, correction.get())) {
+            correctionTokens.set(count);
+        }
+    }
+
+    /** Once done: the max new tokens the answer was cut at, or null when it ended by itself. */
+    public ObjectProperty<Integer> cutAtProperty() {
+        return cutAt;
     }
 
     public ReadOnlyBooleanProperty diffSelectedProperty() {

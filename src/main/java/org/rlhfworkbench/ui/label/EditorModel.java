@@ -14,8 +14,11 @@ public final class EditorModel {
     /** What the editor's text becomes when saved. */
     public enum Kind { CORRECTION, WRITTEN, FLAG_NOTE }
 
-    /** The result of a save: a message, or for a flag note the (possibly null) note to submit with. */
-    record Saved(String message, boolean flag, String note) {
+    /** The result of a save: a message, or for a flag note the (possibly null) note to submit with; the corrected card. */
+    record Saved(String message, boolean flag, String note, CardModel corrected) {
+        Saved(String message, boolean flag, String note) {
+            this(message, flag, note, null);
+        }
     }
 
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind");
@@ -61,7 +64,7 @@ public final class EditorModel {
                 CardModel target = draft.cards().get(card);
                 target.setCorrection(kept == null || kept.equals(target.textProperty().get()) ? null : kept);
                 yield new Saved(target.correctionProperty().get() == null ? "No correction." : "Correction saved.",
-                        false, null);
+                        false, null, target);
             }
             case WRITTEN -> {
                 draft.setWrittenAnswer(kept);

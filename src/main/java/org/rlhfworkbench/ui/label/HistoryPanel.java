@@ -1,7 +1,5 @@
 package org.rlhfworkbench.ui.label;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -17,13 +15,12 @@ import org.rlhfworkbench.jobs.label.HistoryEntry;
  * annotator carry a "SIM" marker and can be hidden.
  */
 final class HistoryPanel extends VBox {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
-
     HistoryPanel(LabelViewModel viewModel) {
         setId("historyPanel");
         getStyleClass().add("history-panel");
         Label title = new Label("Last decisions (click to change)");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
         CheckBox hide = new CheckBox("Hide simulated");
         hide.setId("hideSimulated");
         hide.setFocusTraversable(false);
@@ -74,8 +71,7 @@ final class HistoryPanel extends VBox {
                 return;
             }
             marker.setVisible(entry.simulated());
-            what.setText(entry.status().dbName() + " " + Objects.toString(entry.summary(), "")
-                    + (entry.at() == null ? "" : " · " + TIME.format(entry.at())));
+            what.setText(HistoryText.row(entry));
             prompt.setText(Objects.toString(entry.promptText(), "").lines().findFirst().orElse(""));
             box.getStyleClass().setAll(entry.simulated() ? "history-simulated" : "history-human");
             setGraphic(box);

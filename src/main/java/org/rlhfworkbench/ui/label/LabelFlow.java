@@ -154,8 +154,8 @@ final class LabelFlow {
         run("Reopening a decision", () -> new Step(id, new Draft(target.reopen(id), id, names).attach(), null, null),
                 step -> {
                     setAside(current);
-                    showStep(step, decided.get(id), "Changing an earlier decision (" + entry.status().dbName() + ": "
-                            + entry.summary() + "). Enter replaces it; Esc goes back.");
+                    showStep(step, decided.get(id), "Changing an earlier decision (" + HistoryText.what(entry)
+                            + "). Enter replaces it; Esc goes back.");
                 });
     }
 
@@ -192,6 +192,20 @@ final class LabelFlow {
         List<String> names = criteria;
         run("Loading the next prompt", () -> new Step(0, target.next()
                 .map(i -> new Draft(i, null, names).attach()).orElse(null), null, null), step -> showStep(step, null, ""));
+    }
+
+    /** Counts the tokens of a card's correction off the UI thread (shown as "edited: N tokens"). */
+    void countTokens(CardModel card) {
+        LabelingService target = service;
+        String text = card.correctionProperty().get();
+        int current = token;
+        if (target != null && text != null) {
+            executor.submit("Counting the tokens of an edit", () -> target.countTokens(text), n -> {
+                if (current == token) {
+                    card.setCorrectionTokens(text, n);
+                }
+            }, error -> { });
+        }
     }
 
     private void setAside(Draft current) {

@@ -3,6 +3,7 @@ package org.rlhfworkbench.ui.label;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.rlhfworkbench.jobs.BackgroundExecutor;
+import org.rlhfworkbench.jobs.ProjectChange;
 import org.rlhfworkbench.jobs.label.LabelingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ public final class LabelServiceSwitcher implements AutoCloseable {
     private final Function<Path, LabelingService> factory;
     private final LabelViewModel viewModel;
     private LabelingService current;
+    private Path currentDir;
     private int generation;
 
     public LabelServiceSwitcher(BackgroundExecutor executor, Function<Path, LabelingService> factory,
@@ -33,6 +35,7 @@ public final class LabelServiceSwitcher implements AutoCloseable {
         int mine = ++generation;
         LabelingService old = current;
         current = null;
+        currentDir = projectDir;
         if (projectDir == null) {
             viewModel.showEmpty(Phase.NO_PROJECT, "No project open", "Open a project to label its prompts.");
         } else {
@@ -56,6 +59,21 @@ public final class LabelServiceSwitcher implements AutoCloseable {
                 viewModel.showEmpty(Phase.ERROR, "Labeling could not start", text);
             }
         });
+    }
+
+    /**
+     * The project's change feed (call on the UI thread): a model added, trained, renamed or
+     * deleted refreshes the generator picker, or starts labeling when the project had no model.
+     */
+    public void projectChanged(ProjectChange change) {
+        if (change != ProjectChange.MODELS && change != ProjectChange.RUNS) {
+            return;
+        }
+        if (current != null) {
+            viewModel.generator().refresh();
+        } else if (currentDir != null && viewModel.screen().phaseProperty().get() == Phase.NO_SERVICE) {
+            projectChanged(currentDir);
+        }
     }
 
     private static Void closeQuietly(LabelingService service) {

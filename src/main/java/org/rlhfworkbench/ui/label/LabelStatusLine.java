@@ -22,7 +22,7 @@ final class LabelStatusLine extends HBox {
         summary.getStyleClass().add("ranking-summary");
         summary.setMinWidth(USE_PREF_SIZE);
         summary.textProperty().bind(Bindings.when(screen.rankingSummaryProperty().isEmpty())
-                .then("press card numbers, best first").otherwise(screen.rankingSummaryProperty()));
+                .then("card numbers, best first").otherwise(screen.rankingSummaryProperty()));
         Label message = new Label();
         message.setId("labelMessage");
         message.getStyleClass().add("label-message");
@@ -36,12 +36,17 @@ final class LabelStatusLine extends HBox {
         HBox.setHgrow(spacer, Priority.SOMETIMES);
         Label hint = new Label();
         hint.getStyleClass().add("key-hint");
-        hint.setMinWidth(0);
+        hint.setMinWidth(USE_PREF_SIZE);
         hint.textProperty().bind(Bindings.createStringBinding(() -> {
             KeyMap keys = viewModel.keySettings().get();
-            return keys.display(LabelAction.SUBMIT) + " submit · " + keys.display(LabelAction.TIE) + " tie · "
-                    + keys.display(LabelAction.UNDO_KEY) + " undo key · " + keys.display(LabelAction.HELP) + " all keys";
+            // the first key of each, short enough for the default window; the help overlay lists them all
+            return first(keys, LabelAction.SUBMIT) + " submit · " + first(keys, LabelAction.TIE) + " tie · "
+                    + first(keys, LabelAction.HELP) + " help";
         }, viewModel.keySettings().property()));
         getChildren().addAll(caption, summary, message, busy, spacer, hint);
+    }
+
+    private static String first(KeyMap keys, LabelAction action) {
+        return keys.keysOf(action).isEmpty() ? "(none)" : keys.keysOf(action).get(0).display();
     }
 }

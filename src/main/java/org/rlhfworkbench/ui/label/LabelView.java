@@ -7,9 +7,15 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The labeling screen: prompt banner on top, the K response cards below it, ranking line at the
@@ -19,6 +25,9 @@ import javafx.scene.layout.StackPane;
  */
 public final class LabelView extends StackPane {
     static final String STYLESHEET = "/org/rlhfworkbench/ui/label.css";
+
+    /** The side panel's first width: its generator fields, guidelines and history fit without cutting a word. */
+    static final double SIDE_WIDTH = 310;
 
     private final LabelViewModel viewModel;
     private final EmptyState empty;
@@ -40,24 +49,47 @@ public final class LabelView extends StackPane {
             getStylesheets().add(css.toExternalForm());
         }
         LabelScreen screen = viewModel.screen();
-        BorderPane work = new BorderPane(new CardsGrid(viewModel));
+        CardsGrid cardsGrid = new CardsGrid(viewModel);
+        Label generatorLine = new Label();
+        generatorLine.setId("generatorLine");
+        generatorLine.getStyleClass().add("generator-line");
+        generatorLine.setMinWidth(0);
+        generatorLine.setWrapText(true);
+        generatorLine.textProperty().bind(viewModel.generator().cardsLineProperty());
+        generatorLine.setTooltip(new Tooltip());
+        generatorLine.getTooltip().textProperty().bind(generatorLine.textProperty());
+        VBox.setVgrow(cardsGrid, Priority.ALWAYS);
+        BorderPane work = new BorderPane(new VBox(generatorLine, cardsGrid));
         work.setTop(new PromptBanner(screen));
         work.setBottom(new LabelStatusLine(viewModel));
         empty = new EmptyState(screen);
         work.visibleProperty().bind(Bindings.createBooleanBinding(() -> screen.phaseProperty().get().showsCards(),
                 screen.phaseProperty()));
         empty.visibleProperty().bind(work.visibleProperty().not());
-        BorderPane layout = new BorderPane(new StackPane(work, empty));
-        SidePanel side = new SidePanel(viewModel);
+        SidePanel side = new SidePanel(viewModel, this::requestFocus);
         side.visibleProperty().bind(Bindings.createBooleanBinding(() -> screen.phaseProperty().get() == Phase.LABELING
                 || screen.phaseProperty().get() == Phase.FINISHED, screen.phaseProperty()));
-        side.managedProperty().bind(side.visibleProperty());
-        layout.setRight(side);
+        // the divider stays when the panel hides, so the window keeps (and remembers) its position
+        SplitPane layout = new SplitPane(new StackPane(work, empty), side);
+        layout.setId("labelSplit");
+        SplitPane.setResizableWithParent(side, false);
+        // the side panel starts SIDE_WIDTH wide, whatever width the tab first gets (a remembered divider comes later)
+        layout.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() > SIDE_WIDTH * 2) {
+                    layout.setDividerPositions(1 - SIDE_WIDTH / width.doubleValue());
+                    layout.widthProperty().removeListener(this);
+                }
+            }
+        });
         getChildren().addAll(layout, new EditorOverlay(viewModel), new HelpOverlay(viewModel));
 
         setFocusTraversable(true);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        setOnMousePressed(e -> {
+        // a filter, not a handler: buttons, lists and combo boxes consume their clicks, and the keys
+        // must come back to labeling after any click in the tab that is not into a text field
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (!(e.getTarget() instanceof Node target && insideTextInput(target))) {
                 requestFocus();
             }

@@ -32,6 +32,7 @@ public final class LabelViewModel {
     private final ObservableList<CardModel> cards = FXCollections.observableArrayList();
     private final DiffState diff = new DiffState(cards, screen);
     private final BooleanProperty allShown = new SimpleBooleanProperty(this, "allShown");
+    private final GeneratorForm generator;
     private LabelSettings settings;
     private Draft draft;
     private RankingStatus waitingStatus;
@@ -42,6 +43,7 @@ public final class LabelViewModel {
     public LabelViewModel(BackgroundExecutor executor, KeyMapStore keyStore) {
         this.keySettings = new KeySettings(keyStore);
         this.flow = new LabelFlow(executor, new FlowScreen());
+        this.generator = new GeneratorForm(executor, screen::setMessage, this::hasDraft);
         screen.show(Phase.NO_PROJECT, "No project open", "Open a project to label its prompts.");
     }
 
@@ -57,12 +59,14 @@ public final class LabelViewModel {
             screen.show(Phase.LOADING, "Loading…", "Reading the project and starting generation.");
         }
         flow.open(service);
+        generator.attach(service);
     }
 
     /** Shows an empty state (no project, starting the service, or why that failed) and drops the service. */
     public void showEmpty(Phase phase, String title, String detail) {
         reset();
         flow.open(null);
+        generator.attach(null);
         screen.show(phase, title, detail);
     }
 
@@ -276,6 +280,10 @@ public final class LabelViewModel {
         }
         drainPending();
         next.restore(earlier);
+        next.cards().forEach(flow::countTokens);
+        if (next.replacing() == null && earlier == null) {
+            generator.promptShown();
+        }
         cards.setAll(next.cards());
         allShown.set(next.allDone());
         screen.showPrompt(next.item().promptText(), next.item().turns());
@@ -309,6 +317,9 @@ public final class LabelViewModel {
         } else if (saved != null) {
             diff.refresh(true);
             screen.setMessage(saved.message());
+            if (saved.corrected() != null) {
+                flow.countTokens(saved.corrected());
+            }
         }
     }
 
@@ -355,6 +366,11 @@ public final class LabelViewModel {
 
     public HistoryModel history() {
         return history;
+    }
+
+    /** The generating model and its settings (side panel), and the line above the cards. */
+    public GeneratorForm generator() {
+        return generator;
     }
 
     /** The current prompt's cards in the shown order. */

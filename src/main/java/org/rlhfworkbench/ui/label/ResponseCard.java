@@ -16,7 +16,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * One response: its number, rank badge ("1", "2=") and length on top, the text (streaming in,
+ * One response: its number, rank badge ("1", "2=") and buttons on top, its length (and whether it
+ * was cut or edited) under them, the text (streaming in,
  * scrolling inside the card) or its diff in the middle, ratings at the bottom when enabled.
  * Node ids end in the card number: card-3, badge-3, text-3, length-3, edit-3, diff-3. A card
  * node is reused for the same slot of the next prompt ({@link #show}), so switching prompts
@@ -26,6 +27,8 @@ final class ResponseCard extends VBox {
     static final double PREF_TEXT_WIDTH = 200;
     static final double PREF_TEXT_HEIGHT = 80;
     private static final PseudoClass RANKED = PseudoClass.getPseudoClass("ranked");
+    private static final PseudoClass EDITED = PseudoClass.getPseudoClass("edited");
+    private static final PseudoClass CUT = PseudoClass.getPseudoClass("cut");
 
     private final LabelViewModel viewModel;
     private final Label badge = new Label();
@@ -35,6 +38,9 @@ final class ResponseCard extends VBox {
     private final DiffText diffText = new DiffText();
     private final ChangeListener<String> onText = (obs, old, now) -> showText(now);
     private final ChangeListener<String> onBadge = (obs, old, now) -> pseudoClassStateChanged(RANKED, !now.isEmpty());
+    private final ChangeListener<String> onMarkers = (obs, old, now) -> length.pseudoClassStateChanged(EDITED, now != null);
+    private final ChangeListener<Integer> onCut = (obs, old, now) -> length.pseudoClassStateChanged(CUT, now != null);
+    private final Tooltip lengthTip = new Tooltip();
     private CardModel card;
     private RatingsRow ratings;
     private String shown = "";
@@ -51,6 +57,7 @@ final class ResponseCard extends VBox {
         badge.getStyleClass().add("rank-badge");
         length.setId("length-" + number);
         length.getStyleClass().add("card-length");
+        length.setTooltip(lengthTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label tieZone = new Label("=");
@@ -63,12 +70,14 @@ final class ResponseCard extends VBox {
         edit.setId("edit-" + number);
         edit.setFocusTraversable(false);
         edit.setOnAction(e -> viewModel.edit(slot));
-        // when the header is narrow the length text gives way, never the number, badge or buttons
+        // the header never shrinks its number, badge or buttons; the length line under it wraps
         for (Region fixed : List.of(numberLabel, badge, tieZone, diff, edit)) {
             fixed.setMinWidth(USE_PREF_SIZE);
         }
         length.setMinWidth(0);
-        HBox header = new HBox(numberLabel, badge, length, spacer, tieZone, diff, edit);
+        length.setWrapText(true);
+        length.setMinHeight(USE_PREF_SIZE);
+        HBox header = new HBox(numberLabel, badge, spacer, tieZone, diff, edit);
         header.getStyleClass().add("card-header");
 
         text.setId("text-" + number);
@@ -83,7 +92,7 @@ final class ResponseCard extends VBox {
         StackPane body = new StackPane(text, diffText);
         body.setMinHeight(0);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(header, body);
+        getChildren().addAll(header, length, body);
         CardDragAndDrop.makeDraggable(header, slot);
         CardDragAndDrop.acceptDrops(this, slot, false, viewModel);
         CardDragAndDrop.acceptDrops(tieZone, slot, true, viewModel);
@@ -94,12 +103,22 @@ final class ResponseCard extends VBox {
         if (card != null) {
             card.displayTextBinding().removeListener(onText);
             card.badgeProperty().removeListener(onBadge);
+            card.correctionProperty().removeListener(onMarkers);
+            card.cutAtProperty().removeListener(onCut);
         }
         card = next;
         badge.textProperty().bind(next.badgeProperty());
         badge.visibleProperty().bind(next.badgeProperty().isNotEmpty());
         length.textProperty().bind(Bindings.createStringBinding(() -> lengthText(next), next.tokensProperty(),
-                next.wordsProperty(), next.doneProperty(), next.errorProperty(), next.correctionProperty()));
+                next.wordsProperty(), next.doneProperty(), next.errorProperty(), next.correctionProperty(),
+                next.correctionTokensProperty(), next.cutAtProperty()));
+        lengthTip.textProperty().bind(length.textProperty());
+        length.pseudoClassStateChanged(EDITED, false);
+        length.pseudoClassStateChanged(CUT, false);
+        next.correctionProperty().addListener(onMarkers);
+        next.cutAtProperty().addListener(onCut);
+        length.pseudoClassStateChanged(EDITED, next.correctionProperty().get() != null);
+        length.pseudoClassStateChanged(CUT, next.cutAtProperty().get() != null);
         diff.selectedProperty().bind(next.diffSelectedProperty());
         diffText.show(next.diffProperty());
         next.displayTextBinding().addListener(onText);
@@ -135,15 +154,33 @@ final class ResponseCard extends VBox {
         text.setScrollTop(top);
     }
 
+    /**
+     * "57 tokens · 40 words", "~12 tokens · 9 words · generating…", "cut at 128 tokens · 90 words",
+     * "edited: 42 tokens · 30 words (was 57 tokens)", or "… · failed: why". Markers come first: a
+     * narrow card cuts the end of this text.
+     */
     static String lengthText(CardModel card) {
-        String length = (card.doneProperty().get() ? "" : "~") + card.tokensProperty().get() + " tokens · "
-                + card.wordsProperty().get() + " words";
+        int tokens = card.tokensProperty().get();
+        String words = count(card.wordsProperty().get(), "word");
         if (card.errorProperty().get() != null) {
-            return length + " · failed: " + card.errorProperty().get();
+            return (card.doneProperty().get() ? "" : "~") + count(tokens, "token") + " · " + words + " · failed: "
+                    + card.errorProperty().get();
         }
-        if (card.correctionProperty().get() != null) {
-            return length + " · edited";
+        String correction = card.correctionProperty().get();
+        if (correction != null) {
+            int edited = card.correctionTokensProperty().get();
+            return "edited: " + (edited >= 0 ? count(edited, "token") + " · " : "")
+                    + count(CardModel.countWords(correction), "word") + " (was " + count(tokens, "token") + ")";
         }
-        return card.doneProperty().get() ? length : length + " · generating…";
+        if (!card.doneProperty().get()) {
+            return "~" + count(tokens, "token") + " · " + words + " · generating…";
+        }
+        Integer cut = card.cutAtProperty().get();
+        return cut != null ? "cut at " + count(cut, "token") + " · " + words : count(tokens, "token") + " · " + words;
+    }
+
+    /** "1 token", "2 tokens". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

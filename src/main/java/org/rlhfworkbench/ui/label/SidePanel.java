@@ -6,16 +6,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Right of the cards: progress, the project's guidelines, the last decisions, and the key buttons. */
+/**
+ * Right of the cards: progress, what generates the answers (model, K, sampling, prompt format),
+ * the project's guidelines, the last decisions, and the key buttons.
+ */
 final class SidePanel extends VBox {
+    /** Narrower than this the generator's fields would be cut; the divider stops here. */
+    static final double MIN_WIDTH = 260;
 
-    SidePanel(LabelViewModel viewModel) {
+    /** @param backToLabeling gives the keys back to labeling (after a generator field is done with) */
+    SidePanel(LabelViewModel viewModel, Runnable backToLabeling) {
         setId("labelSidePanel");
         getStyleClass().add("label-side-panel");
         Label progress = new Label();
         progress.setId("labelProgress");
         progress.getStyleClass().add("label-progress");
         progress.setWrapText(true);
+        progress.setMinHeight(USE_PREF_SIZE);
         progress.textProperty().bind(viewModel.screen().progressProperty());
 
         Button help = new Button("Keys (?)");
@@ -31,6 +38,10 @@ final class SidePanel extends VBox {
 
         HistoryPanel history = new HistoryPanel(viewModel);
         VBox.setVgrow(history, Priority.ALWAYS);
-        getChildren().addAll(progress, new GuidelinesPane(viewModel.screen().guidelinesProperty()), history, buttons);
+        GeneratorPanel generator = new GeneratorPanel(viewModel.generator(), backToLabeling);
+        GuidelinesPane guidelines = new GuidelinesPane(viewModel.screen().guidelinesProperty());
+        guidelines.setExpanded(false);
+        setMinWidth(MIN_WIDTH);
+        getChildren().addAll(progress, generator, guidelines, history, buttons);
     }
 }

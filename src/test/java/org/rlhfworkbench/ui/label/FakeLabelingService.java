@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.rlhfworkbench.core.RankingStatus;
+import org.rlhfworkbench.jobs.label.GeneratorChoice;
+import org.rlhfworkbench.jobs.label.GeneratorOptions;
+import org.rlhfworkbench.jobs.label.GeneratorSettings;
 import org.rlhfworkbench.jobs.label.HistoryEntry;
 import org.rlhfworkbench.jobs.label.LabelDecision;
 import org.rlhfworkbench.jobs.label.LabelItem;
@@ -31,6 +34,8 @@ final class FakeLabelingService implements LabelingService {
     final List<LabelDecision> submitted = new ArrayList<>();
     final Map<Long, LabelDecision> replaced = new LinkedHashMap<>();
     final List<Long> undone = new ArrayList<>();
+    final List<GeneratorSettings> generatorChanges = new ArrayList<>();
+    private GeneratorOptions generator = GeneratorOptions.none();
     private long nextRankingId = 100;
     private int nextCalls;
     private boolean closed;
@@ -63,6 +68,31 @@ final class FakeLabelingService implements LabelingService {
         queue.add(item);
         byPrompt.put(item.promptId(), item);
         return this;
+    }
+
+    /** Two models: #1 "base" (gpt2, 8.8M, no chat template) and #2 "sft-2" (qwen2, 494M, chat template); #1 generates. */
+    synchronized FakeLabelingService withTwoModels() {
+        generator = new GeneratorOptions(new GeneratorSettings(1, settings.k(), 0.7f, 1f, 64, "plain"), List.of(
+                new GeneratorChoice(1, "base", "base", "gpt2", "8.8M", false),
+                new GeneratorChoice(2, "sft-2", "sft", "qwen2", "494M", true)));
+        return this;
+    }
+
+    @Override
+    public synchronized GeneratorOptions generator() {
+        return generator;
+    }
+
+    @Override
+    public synchronized void setGenerator(GeneratorSettings s) {
+        generatorChanges.add(s);
+        generator = new GeneratorOptions(s, generator.models());
+    }
+
+    /** Two tokens per word: not the real count, but one the tests can compute by hand. */
+    @Override
+    public int countTokens(String text) {
+        return 2 * CardModel.countWords(text);
     }
 
     synchronized void addOlderHistory(HistoryEntry entry) {

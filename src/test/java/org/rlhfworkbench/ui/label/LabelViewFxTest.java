@@ -152,7 +152,7 @@ class LabelViewFxTest {
                         ScriptedStream.complete(0, 40, words.toString()), ScriptedStream.complete(1, 41, "Short.")), null));
         fx.open(service, Phase.LABELING);
         waitUntil(() -> read(() -> fx.viewModel.allShownProperty().get()));
-        assertThat(fx.label("length-1")).isEqualTo("1 tokens · 2000 words");
+        assertThat(fx.label("length-1")).isEqualTo("1 token · 2000 words");
 
         Bounds window = onFx(() -> fx.scene.getRoot().getLayoutBounds());
         Bounds banner = onFx(() -> bounds("#promptBanner"));

@@ -188,7 +188,7 @@ class LabelViewModelTest {
         vm.saveEditor();
 
         assertThat(vm.cards().get(0).displayTextBinding().get()).isEqualTo("fixed");
-        assertThat(ResponseCard.lengthText(vm.cards().get(0))).endsWith("edited");
+        assertThat(ResponseCard.lengthText(vm.cards().get(0))).isEqualTo("edited: 2 tokens · 1 word (was 1 token)");
     }
 
     @Test
