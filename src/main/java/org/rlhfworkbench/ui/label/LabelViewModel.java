@@ -33,6 +33,7 @@ public final class LabelViewModel {
     private final DiffState diff = new DiffState(cards, screen);
     private final BooleanProperty allShown = new SimpleBooleanProperty(this, "allShown");
     private final GeneratorForm generator;
+    private final RankingCommands ranking = new RankingCommands(() -> draft, screen);
     private LabelSettings settings;
     private Draft draft;
     private RankingStatus waitingStatus;
@@ -123,50 +124,29 @@ public final class LabelViewModel {
         return dispatcher.handle(stroke);
     }
 
-    // ---- ranking ----
+    // ---- ranking (RankingCommands) ----
 
     /** A card's number key (or a drop on the free space): ranks it next, or ties it after the tie key. */
     public void pressCard(int slot) {
-        if (hasDraft() && slot >= cardCount()) {
-            screen.setMessage("There are only " + cardCount() + " responses.");
-        } else if (hasDraft() && draft.ranking().press(slot)) {
-            rankingChanged();
-        }
+        ranking.pressCard(slot);
     }
 
     public void tie() {
-        if (hasDraft() && !draft.ranking().tie()) {
-            screen.setMessage("Rank a response first; the tie key joins the next one to its rank.");
-        }
-        rankingChanged();
+        ranking.tie();
     }
 
     /** Takes back the last ranking key (or drop). */
     public void undoKey() {
-        if (hasDraft() && draft.ranking().undo()) {
-            rankingChanged();
-        }
+        ranking.undoKey();
     }
 
     public void clearRanking() {
-        if (hasDraft()) {
-            draft.ranking().clear();
-            rankingChanged();
-        }
+        ranking.clear();
     }
 
     /** Drag and drop of card {@code slot}: above {@code target}, or tied with it. */
     public void drop(int slot, int target, boolean tie) {
-        if (hasDraft() && (tie ? draft.ranking().tieWith(slot, target) : draft.ranking().placeAbove(slot, target))) {
-            rankingChanged();
-        }
-    }
-
-    private void rankingChanged() {
-        if (hasDraft()) {
-            draft.refreshBadges();
-            screen.setRankingSummary(draft.ranking().summary());
-        }
+        ranking.drop(slot, target, tie);
     }
 
     // ---- decisions ----
@@ -287,7 +267,7 @@ public final class LabelViewModel {
         cards.setAll(next.cards());
         allShown.set(next.allDone());
         screen.showPrompt(next.item().promptText(), next.item().turns());
-        rankingChanged();
+        ranking.changed();
     }
 
     // ---- editing, ratings, diff, help ----
