@@ -33,7 +33,7 @@ public final class LabelViewModel {
     private final DiffState diff = new DiffState(cards, screen);
     private final BooleanProperty allShown = new SimpleBooleanProperty(this, "allShown");
     private final GeneratorForm generator;
-    private final RankingCommands ranking = new RankingCommands(() -> draft, screen);
+    private final RankingCommands ranking = new RankingCommands(() -> this.draft, screen);
     private LabelSettings settings;
     private Draft draft;
     private RankingStatus waitingStatus;
