@@ -65,6 +65,19 @@ class RunQueueTest {
         return RunQueue.process().submit(p, job, RunListener.NONE, h -> started[0] = h);
     }
 
+    /**
+     * The handle a queued run was started with: the queue hands it over just after the job's
+     * thread starts, so a job that has begun may not have delivered it yet.
+     */
+    private static JobHandle handle(JobHandle[] started) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (started[0] == null && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(started[0]).as("the queued run's handle").isNotNull();
+        return started[0];
+    }
+
     @Test
     void queuedRunsStartOneAfterAnotherInTheOrderTheyWereQueued() throws Exception {
         try (Project p = Project.open(SampleProjects.ensureSample(home))) {
@@ -92,10 +105,9 @@ class RunQueueTest {
             second.release.countDown();
             third.release.countDown();
             third.started.await(30, TimeUnit.SECONDS);
-            assertThat(h3[0]).isNotNull();
-            assertThat(h3[0].await().status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(handle(h3).await().status()).isEqualTo(RunStatus.CANCELLED);
             assertThat(order).containsExactly("first", "second", "third");
-            assertThat(h2[0].runId()).isEqualTo(t2.runId());
+            assertThat(handle(h2).runId()).isEqualTo(t2.runId());
         }
     }
 
@@ -120,7 +132,7 @@ class RunQueueTest {
 
             first.release.countDown();
             kept.started.await(30, TimeUnit.SECONDS);
-            assertThat(hk[0].await().status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(handle(hk).await().status()).isEqualTo(RunStatus.CANCELLED);
             assertThat(order).containsExactly("first", "kept");
         }
     }
@@ -140,7 +152,7 @@ class RunQueueTest {
 
             blocker.release.countDown();
             next.started.await(30, TimeUnit.SECONDS);
-            assertThat(hn[0].await().status()).isEqualTo(RunStatus.CANCELLED);
+            assertThat(handle(hn).await().status()).isEqualTo(RunStatus.CANCELLED);
             assertThat(p.runs().get(tf.runId()).status()).isEqualTo(RunStatus.FAILED);
             assertThat(p.runs().get(tf.runId()).error()).contains("failing cannot load its model");
             assertThat(p.runs().get(tn.runId()).status()).isEqualTo(RunStatus.CANCELLED);
