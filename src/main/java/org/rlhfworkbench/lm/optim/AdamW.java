@@ -2,14 +2,22 @@ package org.rlhfworkbench.lm.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * AdamW (Loshchilov and Hutter), decoupled weight decay, written with in-place ops:
+ * AdamW (Loshchilov and Hutter), decoupled weight decay, as torch.optim.AdamW defines it:
+ *   g = s g                      (s: the global-norm clipping scale, 1 when not clipped)
+ *   p = p - lr wd p              (matrices only, never norms and biases: tensors of one dimension)
  *   m = b1 m + (1 - b1) g;  v = b2 v + (1 - b2) g^2
- *   p -= lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)  and  p *= 1 - lr * wd
- * Weight decay applies to matrices only, never to norms and biases (tensors of one dimension).
+ *   p = p - lr (m / bc1) / (sqrt(v / bc2) + eps)       bc1 = 1 - b1^t, bc2 = 1 - b2^t
+ * Each parameter is updated by one native call (libtorch's in-place ops in C++, DJL's adamUpdate),
+ * not fifteen engine calls from Java: with 50 to 300 tensors a step the per-call overhead was 14%
+ * of a PPO update on the sample. That call computes p - lr' m / (sqrt(v) + eps'), so the bias
+ * corrections are folded in exactly: lr' = lr sqrt(bc2) / bc1 and eps' = eps sqrt(bc2)
+ * (divide numerator and denominator of the line above by sqrt(bc2)).
  * Runs outside any GradientCollector; its state lives as long as the optimizer.
  */
 public final class AdamW implements AutoCloseable {
@@ -28,9 +36,16 @@ public final class AdamW implements AutoCloseable {
 
     /** One update of every parameter that has a gradient, at learning rate {@code lr}. */
     public void step(Map<String, NDArray> params, float lr) {
+        step(params, lr, 1f);
+    }
+
+    /** One update with every gradient first multiplied by {@code gradScale} (clipping). */
+    public void step(Map<String, NDArray> params, float lr, float gradScale) {
         t++;
-        float bc1 = (float) (1 - Math.pow(cfg.beta1(), t));
-        float bc2 = (float) (1 - Math.pow(cfg.beta2(), t));
+        double bc1 = 1 - Math.pow(cfg.beta1(), t);
+        double bc2 = 1 - Math.pow(cfg.beta2(), t);
+        float lrCorrected = (float) (lr * Math.sqrt(bc2) / bc1);                  // lr' = lr sqrt(bc2) / bc1
+        float epsCorrected = (float) (cfg.eps() * Math.sqrt(bc2));                // eps' = eps sqrt(bc2)
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             NDArray p = e.getValue();
             if (!p.hasGradient()) {
@@ -39,13 +54,10 @@ public final class AdamW implements AutoCloseable {
             try (NDScope scope = new NDScope(); NDArray g = p.getGradient()) {
                 NDArray mi = state(m, e.getKey(), p);
                 NDArray vi = state(v, e.getKey(), p);
-                mi.muli(cfg.beta1()).addi(g.mul(1 - cfg.beta1()));               // m = b1 m + (1-b1) g
-                vi.muli(cfg.beta2()).addi(g.square().muli(1 - cfg.beta2()));     // v = b2 v + (1-b2) g^2
-                NDArray denom = vi.div(bc2).sqrt().addi(cfg.eps());             // sqrt(v_hat) + eps
-                if (decays(p)) {
-                    p.muli(1 - lr * cfg.weightDecay());                          // decoupled decay
-                }
-                p.subi(mi.div(denom).muli(lr / bc1));                            // p -= lr m_hat / denom
+                float wd = decays(p) ? cfg.weightDecay() : 0f;
+                // clip_grad = -1: no element-wise clipping; adamw = true: decay p by lr wd, not via g
+                JniUtils.adamUpdate((PtNDArray) p, (PtNDArray) g, (PtNDArray) mi, (PtNDArray) vi, lr,
+                        lrCorrected, wd, gradScale, -1f, cfg.beta1(), cfg.beta2(), epsCorrected, true);
             }
         }
     }

@@ -14,7 +14,8 @@ import org.rlhfworkbench.lm.nd.Scalars;
 /**
  * One optimisation step over micro-batches (gradient accumulation), with the memory discipline
  * DJL needs: every forward and backward runs in an NDScope on a sub-manager, gradients are
- * clipped by global norm, AdamW updates outside any scope, then gradients are zeroed.
+ * clipped by global norm (the scale applied inside AdamW's update), AdamW updates outside any
+ * scope, then gradients are zeroed.
  * A NaN or infinite loss or gradient norm throws before the weights are touched.
  */
 public final class Trainer implements AutoCloseable {
@@ -67,13 +68,13 @@ public final class Trainer implements AutoCloseable {
             }
         }
         NoGrad.enter();  // the collector restored the thread's previous mode
-        double norm = Gradients.clipGlobalNorm(values, cfg.clipNorm());
+        double norm = Gradients.globalNorm(values);
         if (!Double.isFinite(norm)) {
             Gradients.zero(values);
             throw new NonFiniteLossException("gradient norm is " + norm + " at step " + (adam.steps() + 1));
         }
         float lr = schedule.at(adam.steps());
-        adam.step(params, lr);
+        adam.step(params, lr, Gradients.clipScale(norm, cfg.clipNorm()));   // clipping folded into the update
         Gradients.zero(values);
         return new StepResult(adam.steps(), sum / micros, norm, lr);
     }

@@ -58,6 +58,81 @@ class OptimNumericsTest {
         }
     }
 
+    /**
+     * Five steps of Trainer (global-norm clip 1, AdamW with decay) on loss = sum(c * w^2) + sum(d * b),
+     * against a naive loop in double precision written from torch.optim.AdamW's documented
+     * algorithm (bias corrections on m and v separately, eps outside the square root).
+     */
+    @Test
+    void trainerStepsMatchANaiveAdamWLoopWithClipping() {
+        float[] c = {3f, -0.5f, 2f, 0.25f};
+        float[] d = {-4f, 0.1f};
+        double[] w = {1, -2, 0.5, 3};
+        double[] b = {0.5, -1};
+        double lr = 0.02;
+        double b1 = 0.9;
+        double b2 = 0.95;
+        double eps = 1e-3;          // large, so an eps folded in wrongly shows
+        double wd = 0.1;
+        OptimizerConfig cfg = new OptimizerConfig((float) b1, (float) b2, (float) eps, (float) wd, 1f);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray wNd = m.create(new float[] {1f, -2f, 0.5f, 3f}, new Shape(2, 2));
+            NDArray bNd = m.create(new float[] {0.5f, -1f});
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            params.put("w", wNd);
+            params.put("b", bNd);
+            NDArray cNd = m.create(c, new Shape(2, 2));
+            NDArray dNd = m.create(d);
+            double[] mw = new double[4];
+            double[] vw = new double[4];
+            double[] mb = new double[2];
+            double[] vb = new double[2];
+            try (Trainer trainer = new Trainer(params, m, cfg, new LrSchedule(LrSchedule.Kind.CONSTANT, (float) lr, 0, 5, 0f))) {
+                for (int t = 1; t <= 5; t++) {
+                    trainer.step(1, (mm, micro) -> wNd.square().mul(cNd).sum().add(bNd.mul(dNd).sum()));
+                    // the reference: grads, global-norm clip to 1, then AdamW
+                    double[] gw = new double[4];
+                    double[] gb = new double[2];
+                    double sq = 0;
+                    for (int i = 0; i < 4; i++) {
+                        gw[i] = 2 * c[i] * w[i];
+                        sq += gw[i] * gw[i];
+                    }
+                    for (int i = 0; i < 2; i++) {
+                        gb[i] = d[i];
+                        sq += gb[i] * gb[i];
+                    }
+                    double norm = Math.sqrt(sq);
+                    double scale = norm > 1 ? 1 / (norm + 1e-6) : 1;
+                    double bc1 = 1 - Math.pow(b1, t);
+                    double bc2 = 1 - Math.pow(b2, t);
+                    for (int i = 0; i < 4; i++) {
+                        double g = gw[i] * scale;
+                        w[i] *= 1 - lr * wd;
+                        mw[i] = b1 * mw[i] + (1 - b1) * g;
+                        vw[i] = b2 * vw[i] + (1 - b2) * g * g;
+                        w[i] -= lr * (mw[i] / bc1) / (Math.sqrt(vw[i] / bc2) + eps);
+                    }
+                    for (int i = 0; i < 2; i++) {
+                        double g = gb[i] * scale;                    // no decay on vectors
+                        mb[i] = b1 * mb[i] + (1 - b1) * g;
+                        vb[i] = b2 * vb[i] + (1 - b2) * g * g;
+                        b[i] -= lr * (mb[i] / bc1) / (Math.sqrt(vb[i] / bc2) + eps);
+                    }
+                    float[] gotW = wNd.toFloatArray();
+                    float[] gotB = bNd.toFloatArray();
+                    for (int i = 0; i < 4; i++) {
+                        assertThat((double) gotW[i]).as("w[%d] at step %d", i, t).isCloseTo(w[i], within(2e-6));
+                    }
+                    for (int i = 0; i < 2; i++) {
+                        assertThat((double) gotB[i]).as("b[%d] at step %d", i, t).isCloseTo(b[i], within(2e-6));
+                    }
+                    assertThat(wNd.getGradient().toFloatArray()).as("zeroed after the step").containsOnly(0f);
+                }
+            }
+        }
+    }
+
     @Test
     void clippingScalesAllGradientsByTheGlobalNorm() {
         try (NDManager m = NDManager.newBaseManager()) {
