@@ -2,6 +2,7 @@ package org.rlhfworkbench;
 
 import javafx.application.Application;
 import org.rlhfworkbench.cli.RlhfCli;
+import org.rlhfworkbench.lm.nd.MklCpu;
 import org.rlhfworkbench.ui.WorkbenchApp;
 
 /**
@@ -16,6 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        MklCpu.apply();  // before libtorch's first matrix product
         if (args.length == 0) {
             Application.launch(WorkbenchApp.class);
         } else if (args.length == 2 && PROJECT_OPTION.equals(args[0])) {

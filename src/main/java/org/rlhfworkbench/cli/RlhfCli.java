@@ -1,6 +1,7 @@
 package org.rlhfworkbench.cli;
 
 import java.io.PrintWriter;
+import org.rlhfworkbench.lm.nd.MklCpu;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ public final class RlhfCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        MklCpu.apply();  // before libtorch's first matrix product
         System.exit(execute(args));
     }
 
