@@ -2,7 +2,7 @@ package org.rlhfworkbench;
 
 import javafx.application.Application;
 import org.rlhfworkbench.cli.RlhfCli;
-import org.rlhfworkbench.lm.nd.MklCpu;
+import org.rlhfworkbench.lm.nd.CpuTuning;
 import org.rlhfworkbench.ui.WorkbenchApp;
 
 /**
@@ -17,7 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        MklCpu.apply();  // before libtorch's first matrix product
+        CpuTuning.apply();  // before libtorch's first allocation and matrix product
         if (args.length == 0) {
             Application.launch(WorkbenchApp.class);
         } else if (args.length == 2 && PROJECT_OPTION.equals(args[0])) {

@@ -1,7 +1,7 @@
 package org.rlhfworkbench.cli;
 
 import java.io.PrintWriter;
-import org.rlhfworkbench.lm.nd.MklCpu;
+import org.rlhfworkbench.lm.nd.CpuTuning;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +22,7 @@ public final class RlhfCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        MklCpu.apply();  // before libtorch's first matrix product
+        CpuTuning.apply();  // before libtorch's first allocation and matrix product
         System.exit(execute(args));
     }
 

@@ -13,7 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import org.rlhfworkbench.lm.model.AttentionMask;
 import org.rlhfworkbench.lm.model.CausalLm;
-import org.rlhfworkbench.lm.nd.MklCpu;
+import org.rlhfworkbench.lm.nd.CpuTuning;
 import org.rlhfworkbench.lm.optim.WindowLoss;
 import org.rlhfworkbench.lm.optim.LrSchedule;
 import org.rlhfworkbench.lm.optim.OptimizerConfig;
@@ -183,7 +183,7 @@ public final class LmBench {
         cfg.put("vocab", s.vocab());
         cfg.put("batch", batch);
         cfg.put("length", len);
-        cfg.put("mkl_kernels_by_cpu_features", String.valueOf(MklCpu.status()));  // null: not applied
+        cfg.put("cpu_tuning", String.valueOf(CpuTuning.status()));  // null: not applied
         cfg.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
         return cfg;
     }

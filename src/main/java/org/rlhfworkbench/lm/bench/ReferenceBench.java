@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.rlhfworkbench.lm.model.CausalLm;
-import org.rlhfworkbench.lm.nd.MklCpu;
+import org.rlhfworkbench.lm.nd.CpuTuning;
 
 /**
  * Ours against PyTorch eager on the same model, from one run: the reference runs first (in its
@@ -63,7 +63,7 @@ public final class ReferenceBench {
         try (CausalLm model = load.get()) {
             config.put("architecture", model.getClass().getSimpleName());
             config.put("parameters", model.weights().count());
-            config.put("mkl_kernels_by_cpu_features", String.valueOf(MklCpu.status()));  // null: not applied
+            config.put("cpu_tuning", String.valueOf(CpuTuning.status()));  // null: not applied
             LmBench bench = new LmBench(model);
             ours.put("matmul_gflops", MatmulProbe.gflops(model.manager()));  // each side's GEMM: is the race fair?
             ours.put("generate_k_tokens_per_second",
