@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What libtorch on Linux x86-64 takes from its surroundings, set before its first allocation and
  * matrix product by a small native library ({@code src/main/native/cpu_tuning.c}, built by Maven
- * with gcc, carried in the jar). Measured on a 2-core AMD EPYC (AVX-512), GPT-2 124M training:
- * 90 tokens/s with none, 212 with all three; the 1024^3 GEMM 85 to 155 GFLOP/s.
+ * with gcc, carried in the jar). Measured on a 2-core AMD EPYC (AVX-512): the 1024^3 GEMM 85 to
+ * 155-270 GFLOP/s; GPT-2 124M training 90 tokens/s untuned, 135 with the first and third, 170-200
+ * with huge pages too (which cost decoding at 0.5B a third, hence off by default), 277 with the
+ * glibc settings the rlhf script passes in GLIBC_TUNABLES (README, speed).
  * <ul>
  *   <li>{@value #MKL}: Intel MKL inside libtorch picks its GEMM kernels by the CPU's features on
  *       AMD CPUs too (it otherwise takes generic ones there).</li>
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #KEEP_FREED}: glibc keeps freed blocks under 32 MB for the next tensor instead of
  *       handing them back to the kernel and faulting them in again 4 KB at a time.</li>
  * </ul>
- * Each is on unless its system property is false. Every entry point calls {@link #apply()} first thing.
+ * The first and last are on unless their system property is false; huge pages only with
+ * {@value #HUGE_PAGES}=true. Every entry point calls {@link #apply()} first thing.
  */
 public final class CpuTuning {
     public static final String MKL = "rlhf.cpu.mklByFeatures";
@@ -44,7 +47,7 @@ public final class CpuTuning {
         return status;
     }
 
-    /** E.g. "mkl-by-features huge-pages keep-freed", "none (...)"; null before {@link #apply()}. */
+    /** E.g. "mkl-by-features keep-freed", "none (...)"; null before {@link #apply()}. */
     public static synchronized String status() {
         return status;
     }
@@ -82,7 +85,7 @@ public final class CpuTuning {
     }
 
     private static boolean on(String property) {
-        return Boolean.parseBoolean(System.getProperty(property, "true"));
+        return Boolean.parseBoolean(System.getProperty(property, property.equals(HUGE_PAGES) ? "false" : "true"));
     }
 
     /** Bit set of what took effect: 1 MKL, 2 huge pages, 4 freed memory kept (native). */

@@ -23,8 +23,8 @@ class CpuTuningTest {
     void loadsAndTakesEffectOnLinuxX64() {
         assumeTrue(linuxX64(), "Linux x86-64 only");
         assumeTrue(CpuTuning.class.getResource(CpuTuning.RESOURCE) != null, "built without gcc");
-        assertThat(CpuTuning.apply()).isEqualTo("mkl-by-features huge-pages keep-freed");
-        assertThat(CpuTuning.apply()).as("idempotent").isEqualTo("mkl-by-features huge-pages keep-freed");
+        assertThat(CpuTuning.apply()).isEqualTo("mkl-by-features keep-freed");
+        assertThat(CpuTuning.apply()).as("idempotent").isEqualTo("mkl-by-features keep-freed");
     }
 
     /** Shapes that take MKL's blocked kernels (and their edges), against a naive double loop. */
