@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import org.rlhfworkbench.lm.nd.DecodeLinear;
 import org.rlhfworkbench.lm.nd.Scalars;
 
 /** The transformer's building blocks, each one or a few native ops. Shapes in comments. */
@@ -11,8 +12,15 @@ final class Ops {
     private Ops() {
     }
 
-    /** y = x W^T + b with W stored (out, in) as nn.Linear does. x (..., in) -> (..., out). */
+    /**
+     * y = x W^T + b with W stored (out, in) as nn.Linear does. x (..., in) -> (..., out). A decode
+     * step's few rows without autograd go to the native kernel (DecodeLinear), the rest to libtorch.
+     */
     static NDArray linear(NDArray x, NDArray w, NDArray b) {
+        NDArray fast = DecodeLinear.linear(x, w, b);
+        if (fast != null) {
+            return fast;
+        }
         return b == null ? Linear.linear(x, w).singletonOrThrow() : Linear.linear(x, w, b).singletonOrThrow();
     }
 

@@ -34,6 +34,7 @@ public final class CpuTuning {
     static final String RESOURCE = "/native/linux-x86_64/librlhf_cpu_tuning.so";
     private static final Logger LOG = LoggerFactory.getLogger(CpuTuning.class);
     private static String status;
+    private static volatile boolean loaded;
 
     private CpuTuning() {
     }
@@ -47,6 +48,11 @@ public final class CpuTuning {
         return status;
     }
 
+    /** True once the native library is loaded (it also carries {@link DecodeLinear}'s kernel). */
+    static boolean loaded() {
+        return loaded;
+    }
+
     /** E.g. "mkl-by-features keep-freed", "none (...)"; null before {@link #apply()}. */
     public static synchronized String status() {
         return status;
@@ -56,9 +62,6 @@ public final class CpuTuning {
         boolean mkl = on(MKL);
         boolean huge = on(HUGE_PAGES);
         boolean keep = on(KEEP_FREED);
-        if (!mkl && !huge && !keep) {
-            return "none (turned off)";
-        }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
@@ -72,12 +75,13 @@ public final class CpuTuning {
             file.toFile().deleteOnExit();
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             System.load(file.toAbsolutePath().toString());
+            loaded = true;
             int applied = configure(mkl, huge, keep);
             StringBuilder s = new StringBuilder();
             s.append((applied & 1) != 0 ? "mkl-by-features" : "");
             s.append((applied & 2) != 0 ? " huge-pages" : "");
             s.append((applied & 4) != 0 ? " keep-freed" : "");
-            return s.length() == 0 ? "none (the library loaded but nothing took effect)" : s.toString().trim();
+            return s.length() == 0 ? "none (turned off, or nothing took effect)" : s.toString().trim();
         } catch (IOException | UnsatisfiedLinkError e) {
             LOG.warn("libtorch runs without CPU tuning: {}", e.getMessage());
             return "none (" + e.getMessage() + ")";

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
@@ -16,6 +19,7 @@ import org.rlhfworkbench.core.ModelFacts;
 import org.rlhfworkbench.lm.io.ModelConfig;
 import org.rlhfworkbench.lm.model.AttentionMask;
 import org.rlhfworkbench.lm.model.CausalLm;
+import org.rlhfworkbench.lm.nd.DecodeLinear;
 
 /**
  * Every family against an independent reference: src/test/python/reference_families.py writes a
@@ -30,6 +34,30 @@ public class FamilyGoldenTest {
     @ValueSource(strings = {"gpt2", "llama", "llama3_rope", "llama_linear_t5", "mistral", "qwen2", "qwen3",
             "gpt_neox", "gpt_neox_serial"})
     void logProbsMatchTheReference(String name) throws Exception {
+        checkAgainstGolden(name, false);
+    }
+
+    /**
+     * The same logits with autograd off and one row at a time (12 positions), so that every linear
+     * layer, the head included, runs in the decode kernel (DecodeLinear) where it is available.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gpt2", "llama", "qwen2", "qwen3", "gpt_neox"})
+    void logProbsMatchTheReferenceThroughTheDecodeKernel(String name) throws Exception {
+        boolean before = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        long calls = DecodeLinear.calls();
+        try {
+            checkAgainstGolden(name, true);
+        } finally {
+            JniUtils.setGradMode(before);
+        }
+        if (DecodeLinear.usable()) {
+            assertThat(DecodeLinear.calls()).as("linears through the kernel").isGreaterThan(calls);
+        }
+    }
+
+    private void checkAgainstGolden(String name, boolean rowByRow) throws Exception {
         Path folder = folder(name);
         JsonNode golden = JSON.readTree(folder.resolve("golden.json").toFile());
         Checkpoint cp = Checkpoints.load(folder);
@@ -45,8 +73,19 @@ public class FamilyGoldenTest {
                     flat[r * t + j] = ids.get(r).get(j).asLong();
                 }
             }
-            NDArray logits = model.forward(m.create(flat, new ai.djl.ndarray.types.Shape(b, t)),
-                    AttentionMask.full(b, t), null);                                 // (B, T, V)
+            NDArray logits;                                                          // (B, T, V)
+            if (rowByRow) {
+                NDList rows = new NDList();
+                for (int r = 0; r < b; r++) {
+                    long[] row = java.util.Arrays.copyOfRange(flat, r * t, (r + 1) * t);
+                    rows.add(model.forward(m.create(row, new ai.djl.ndarray.types.Shape(1, t)),
+                            AttentionMask.full(1, t), null));                        // (1, T, V)
+                }
+                logits = NDArrays.concat(rows, 0);
+            } else {
+                logits = model.forward(m.create(flat, new ai.djl.ndarray.types.Shape(b, t)),
+                        AttentionMask.full(b, t), null);
+            }
             int v = (int) logits.getShape().get(2);
             float[] logp = logits.logSoftmax(-1).toFloatArray();
             float[] raw = logits.toFloatArray();
