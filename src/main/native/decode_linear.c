@@ -14,6 +14,9 @@
  * output at the end (dot-product order: sum over k in 8 interleaved lanes, as a vectorised GEMM
  * does; not bit-identical to MKL's order, equal to float32 rounding).
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <jni.h>
 #include <immintrin.h>
 #include <pthread.h>
@@ -24,6 +27,9 @@
 #define TGT __attribute__((target("avx2,fma")))
 #define MAX_THREADS 64
 #define NB 3 /* rows of W per block */
+#ifndef MIN_PART_FLOPS
+#define MIN_PART_FLOPS 250000L /* per thread: below that the hand-off costs more than the core saves */
+#endif
 
 static inline TGT float hsum(__m256 v) {
     __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
@@ -92,6 +98,7 @@ typedef struct {
     float *y;
     long m, n, k;
     int parts;
+    int caller_cpu;
 } job_t;
 
 static job_t job;
@@ -117,6 +124,21 @@ static void run_part(const job_t *jb, int part) {
     if (j0 < j1) columns(jb->x, jb->w, jb->b, jb->y, jb->m, jb->n, jb->k, j0, j1);
 }
 
+/*
+ * A new thread starts on its creator's CPU, and Linux does not move a thread that ran within the
+ * last half millisecond ("cache hot"): a worker and its caller that hand work back and forth stay on
+ * one core and take turns (measured: every call serial). A worker that finds itself on the caller's
+ * CPU leaves it: allowed CPUs without this one (the kernel migrates at once), then all again.
+ */
+static void move_off(int cpu) {
+    cpu_set_t all, others;
+    if (sched_getaffinity(0, sizeof all, &all) != 0) return;
+    others = all;
+    CPU_CLR(cpu, &others);
+    if (CPU_COUNT(&others) == 0) return;
+    if (sched_setaffinity(0, sizeof others, &others) == 0) sched_setaffinity(0, sizeof all, &all);
+}
+
 static void *worker_main(void *arg) {
     int id = (int) (long) arg;
     long seen = start_generation[id]; /* the generation before its first job, not whatever it is now */
@@ -134,7 +156,10 @@ static void *worker_main(void *arg) {
             }
         }
         seen = g;
-        if (id < job.parts) run_part(&job, id);
+        if (id < job.parts) {
+            if (sched_getcpu() == job.caller_cpu) move_off(job.caller_cpu);
+            run_part(&job, id);
+        }
         /* every worker answers every generation, so none can lag one behind into the next job */
         atomic_fetch_sub_explicit(&pending, 1, memory_order_release);
     }
@@ -161,11 +186,11 @@ static void linear(const float *x, const float *w, const float *b, float *y, lon
     long flops = 2 * m * n * k;
     int parts = threads;
     if (parts > MAX_THREADS) parts = MAX_THREADS;
-    while (parts > 1 && flops / parts < 1000000L) parts--;
+    while (parts > 1 && flops / parts < MIN_PART_FLOPS) parts--;
     if (parts > 1 && pthread_mutex_trylock(&call_lock) == 0) {
         int have = ensure_workers(parts - 1);
         if (have + 1 < parts) parts = have + 1;
-        job_t jb = {x, w, b, y, m, n, k, parts};
+        job_t jb = {x, w, b, y, m, n, k, parts, sched_getcpu()};
         job = jb;
         atomic_store(&pending, have);
         pthread_mutex_lock(&wake_lock);
@@ -176,12 +201,12 @@ static void linear(const float *x, const float *w, const float *b, float *y, lon
         int spins = 0;
         while (atomic_load_explicit(&pending, memory_order_acquire) > 0) {
             _mm_pause();
-            if ((++spins & 1023) == 0) sched_yield(); /* a worker that lost its core gets it back */
+            if ((++spins & 255) == 0) sched_yield(); /* a worker that lost its core gets it back */
         }
         pthread_mutex_unlock(&call_lock);
         return;
     }
-    job_t one = {x, w, b, y, m, n, k, 1}; /* one part, or the pool is busy with another caller */
+    job_t one = {x, w, b, y, m, n, k, 1, -1}; /* one part, or the pool is busy with another caller */
     run_part(&one, 0);
 }
 

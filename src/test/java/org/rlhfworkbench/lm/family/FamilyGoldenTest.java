@@ -47,7 +47,7 @@ public class FamilyGoldenTest {
         boolean before = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         long calls = DecodeLinear.calls();
-        try {
+        try (AutoCloseable every = DecodeLinear.everySize()) {
             checkAgainstGolden(name, true);
         } finally {
             JniUtils.setGradMode(before);

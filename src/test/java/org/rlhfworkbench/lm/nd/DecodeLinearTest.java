@@ -75,7 +75,7 @@ class DecodeLinearTest {
                         float[] x = gaussian(rnd, m * k);
                         float[] w = gaussian(rnd, n * k);
                         float[] b = (m + n + k) % 2 == 0 ? gaussian(rnd, n) : null;
-                        NDArray got = DecodeLinear.linear(mgr.create(x, new Shape(m, k)), mgr.create(w, new Shape(n, k)),
+                        NDArray got = DecodeLinear.compute(mgr.create(x, new Shape(m, k)), mgr.create(w, new Shape(n, k)),
                                 b == null ? null : mgr.create(b));
                         assertThat(got).as("m=%d n=%d k=%d", m, n, k).isNotNull();
                         assertThat(got.getShape()).isEqualTo(new Shape(m, n));
@@ -99,7 +99,7 @@ class DecodeLinearTest {
         float[] w = gaussian(rnd, n * k);
         float[] b = gaussian(rnd, n);
         try (NDManager mgr = NDManager.newBaseManager()) {
-            NDArray got = DecodeLinear.linear(mgr.create(x, new Shape(2, 4, k)), mgr.create(w, new Shape(n, k)),
+            NDArray got = DecodeLinear.compute(mgr.create(x, new Shape(2, 4, k)), mgr.create(w, new Shape(n, k)),
                     mgr.create(b));
             assertThat(got.getShape()).isEqualTo(new Shape(2, 4, n));
             assertThat(worstError(got.toFloatArray(), x, w, b, m, n, k)).isLessThan(1e-4);
@@ -112,7 +112,7 @@ class DecodeLinearTest {
                 }
             }
             NDArray xt = mgr.create(xT, new Shape(k, m)).transpose();  // (m, k), a strided view of (k, m)
-            NDArray viaView = DecodeLinear.linear(xt, mgr.create(w, new Shape(n, k)), null);
+            NDArray viaView = DecodeLinear.compute(xt, mgr.create(w, new Shape(n, k)), null);
             assertThat(worstError(viaView.toFloatArray(), x, w, null, m, n, k)).isLessThan(1e-4);
 
             // and the same numbers as libtorch's own linear
@@ -148,7 +148,7 @@ class DecodeLinearTest {
                     double worst = 0;
                     for (int rep = 0; rep < 20; rep++) {
                         try (NDManager sub = mgr.newSubManager()) {
-                            NDArray y = DecodeLinear.linear(xa, wa, null);
+                            NDArray y = DecodeLinear.compute(xa, wa, null);
                             y.attach(sub);
                             if (rep % 5 == 0) {
                                 worst = Math.max(worst, worstError(y.toFloatArray(), x, w, null, m, n, k));
@@ -171,12 +171,15 @@ class DecodeLinearTest {
     void stepsAsideWhereLibtorchMustRun() {
         try (NDManager mgr = NDManager.newBaseManager()) {
             NDArray w = mgr.randomNormal(new Shape(5, 4));
-            assertThat(DecodeLinear.linear(mgr.randomNormal(new Shape(17, 4)), w, null)).as("17 rows").isNull();
-            assertThat(DecodeLinear.linear(mgr.randomNormal(new Shape(2, 4)).toType(DataType.FLOAT64, false),
+            assertThat(DecodeLinear.compute(mgr.randomNormal(new Shape(17, 4)), w, null)).as("17 rows").isNull();
+            assertThat(DecodeLinear.compute(mgr.randomNormal(new Shape(2, 4)).toType(DataType.FLOAT64, false),
                     w.toType(DataType.FLOAT64, false), null)).as("float64").isNull();
-            assertThat(DecodeLinear.linear(mgr.randomNormal(new Shape(2, 3)), w, null)).as("k mismatch").isNull();
+            assertThat(DecodeLinear.compute(mgr.randomNormal(new Shape(2, 3)), w, null)).as("k mismatch").isNull();
             JniUtils.setGradMode(true);
-            assertThat(DecodeLinear.linear(mgr.randomNormal(new Shape(2, 4)), w, null)).as("autograd on").isNull();
+            assertThat(DecodeLinear.compute(mgr.randomNormal(new Shape(2, 4)), w, null)).as("autograd on").isNull();
+            JniUtils.setGradMode(false);
+            assertThat(DecodeLinear.compute(mgr.randomNormal(new Shape(2, 4)), w, null)).as("any size").isNotNull();
+            assertThat(DecodeLinear.linear(mgr.randomNormal(new Shape(2, 4)), w, null)).as("small: MKL's").isNull();
         }
     }
 }
