@@ -49,8 +49,11 @@ public final class WeightsIo {
         java.nio.ByteBuffer floats = NativeFloats.of(t);
         NDArray owned;
         try (NDArray wrapped = m.create(floats, new Shape(t.shape()), DataType.FLOAT32);
-             NDArray view = transposed ? wrapped.transpose() : null) {
-            owned = transposed ? view.duplicate() : wrapped.duplicate();   // (out, in), contiguous
+             NDArray view = transposed ? wrapped.transpose() : null;
+             NDArray flat = transposed ? view.flatten() : null) {
+            // duplicate() (torch's clone) keeps a transposed view's strides; flatten() copies it into
+            // row-major order, so every weight is (out, in) and contiguous, as the decode kernel reads it
+            owned = transposed ? flat.reshape(view.getShape()) : wrapped.duplicate();
         }
         NativeFloats.free(floats);
         refuseNonFinite(owned, t);

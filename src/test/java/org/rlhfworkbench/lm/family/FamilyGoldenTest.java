@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ import org.rlhfworkbench.core.ModelFacts;
 import org.rlhfworkbench.lm.io.ModelConfig;
 import org.rlhfworkbench.lm.model.AttentionMask;
 import org.rlhfworkbench.lm.model.CausalLm;
+import org.rlhfworkbench.lm.model.Weights;
 import org.rlhfworkbench.lm.nd.DecodeLinear;
 
 /**
@@ -44,6 +46,7 @@ public class FamilyGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"gpt2", "llama", "qwen2", "qwen3", "gpt_neox"})
     void logProbsMatchTheReferenceThroughTheDecodeKernel(String name) throws Exception {
+        ai.djl.engine.Engine.getEngine("PyTorch");  // JniUtils needs libtorch loaded
         boolean before = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         long calls = DecodeLinear.calls();
@@ -150,6 +153,26 @@ public class FamilyGoldenTest {
     }
 
     /** The golden checkpoint {@code name} as a model (for other numerics tests). */
+    /**
+     * GPT-2 stores its Conv1D weights (in, out); loaded, they are (out, in) and row-major in memory:
+     * a direct buffer over the tensor is the tensor itself (a write shows through), not a copy, so the
+     * decode kernel reads them in place.
+     */
+    @Test
+    void transposedWeightsAreLoadedRowMajor() throws Exception {
+        Checkpoint cp = Checkpoints.load(folder("gpt2"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            Weights w = WeightsIo.load(m, cp);
+            NDArray a = w.get("transformer.h.0.mlp.c_fc.weight");                        // (4E, E) from (E, 4E)
+            float second = a.get(0, 1).getFloat();
+            java.nio.ByteBuffer buf = JniUtils.getByteBuffer((ai.djl.pytorch.engine.PtNDArray) a, true)
+                    .order(java.nio.ByteOrder.nativeOrder());
+            assertThat(buf.getFloat(4)).as("row-major: element (0, 1) second").isEqualTo(second);
+            buf.putFloat(4, 123f);
+            assertThat(a.get(0, 1).getFloat()).as("the buffer is the tensor's memory").isEqualTo(123f);
+        }
+    }
+
     public static CausalLm load(String name) {
         try {
             Path folder = folder(name);
