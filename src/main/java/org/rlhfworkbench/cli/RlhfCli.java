@@ -2,6 +2,7 @@ package org.rlhfworkbench.cli;
 
 import java.io.PrintWriter;
 import org.rlhfworkbench.lm.nd.CpuTuning;
+import org.rlhfworkbench.lm.nd.OmpPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,13 @@ public final class RlhfCli implements Runnable {
             line.getErr().println("error: " + oneLine(e));
             return 1;
         });
-        return cmd.execute(args);
+        try {
+            return cmd.execute(args);
+        } finally {
+            // a command run inside another (the pipeline's stages) leaves no OpenMP team on this
+            // thread to slow down the training threads that follow (OmpPool)
+            OmpPool.release();
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.rlhfworkbench.lm.nd.OmpPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ public final class ThreadPoolBackgroundExecutor implements BackgroundExecutor {
                 LOG.warn("{} failed: {}", name, e.toString());
                 deliver(name, () -> onFailure.accept(e));
                 return;
+            } finally {
+                OmpPool.release();  // idle between tasks: no OpenMP team to slow a training run down
             }
             LOG.debug("Finished {}", name);
             deliver(name, () -> onSuccess.accept(result));

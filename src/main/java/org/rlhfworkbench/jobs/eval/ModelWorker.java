@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.rlhfworkbench.core.ModelEntry;
 import org.rlhfworkbench.lm.LanguageModel;
+import org.rlhfworkbench.lm.nd.OmpPool;
 import org.rlhfworkbench.store.Project;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,13 @@ public final class ModelWorker implements AutoCloseable {
             return;
         }
         try {
-            executor.execute(() -> run(job));
+            executor.execute(() -> {
+                try {
+                    run(job);
+                } finally {
+                    OmpPool.release();  // idle between jobs: no OpenMP team to slow a training run down
+                }
+            });
         } catch (RejectedExecutionException e) {
             job.fail("the session was closed");
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.rlhfworkbench.lm.LanguageModel;
+import org.rlhfworkbench.lm.nd.OmpPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,13 @@ final class GenerationWorker implements AutoCloseable {
             return;
         }
         try {
-            executor.execute(() -> run(job));
+            executor.execute(() -> {
+                try {
+                    run(job);
+                } finally {
+                    OmpPool.release();  // idle between jobs: no OpenMP team to slow a training run down
+                }
+            });
         } catch (RejectedExecutionException e) {
             job.fail("labeling was closed");
         }

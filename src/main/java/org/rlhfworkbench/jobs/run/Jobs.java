@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.rlhfworkbench.core.RunRecord;
 import org.rlhfworkbench.core.RunStatus;
+import org.rlhfworkbench.lm.nd.OmpPool;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.run.StepLoop;
 import org.slf4j.Logger;
@@ -125,6 +126,9 @@ public final class Jobs {
             }
         }, "rlhf-train-" + runId);
         t.setDaemon(true);
+        // this thread may hold an OpenMP team from loading models; with it, the run's team would
+        // make more OpenMP threads than CPUs and libgomp would sleep at every barrier (OmpPool)
+        OmpPool.release();
         project.runs().setStatus(runId, RunStatus.RUNNING, null);
         listener.onStatus(RunStatus.RUNNING, null);
         t.start();
