@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  *       AMD CPUs too (it otherwise takes generic ones there).</li>
  *   <li>{@value #HUGE_PAGES}: libtorch's allocator asks for 2 MB pages for its tensors
  *       (THP_MEM_ALLOC_ENABLE=1; a value set in the environment stays).</li>
- *   <li>{@value #KEEP_FREED}: glibc keeps freed blocks under 32 MB for the next tensor instead of
- *       handing them back to the kernel and faulting them in again 4 KB at a time.</li>
+ *   <li>{@value #KEEP_FREED}: glibc serves every block from its heap (no mmap) and keeps freed
+ *       ones (up to 1 GB) for the next tensor instead of handing them back to the kernel and
+ *       faulting them in again 4 KB at a time (124M training in process: 283-292 tokens/s).</li>
  * </ul>
+ * The same library carries the decode steps' linear kernel ({@link DecodeLinear}) and releases
+ * OpenMP teams ({@link OmpPool}); it loads whatever the three settings say.
  * The first and last are on unless their system property is false; huge pages only with
  * {@value #HUGE_PAGES}=true. Every entry point calls {@link #apply()} first thing.
  */
