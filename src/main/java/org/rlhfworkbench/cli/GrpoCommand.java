@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.rlhfworkbench.jobs.run.GrpoJob;
 import org.rlhfworkbench.core.config.GrpoConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,6 +67,9 @@ final class GrpoCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN", description = "continue run RUN from its last checkpoint")
     Long resume;
 
+    @Mixin
+    LoraOptions lora = new LoraOptions();
+
     static GrpoConfig config(String loss, Integer group, Integer prompts, Double beta, String estimator, Integer steps,
                              Float lr, Float temperature, Long seed) {
         GrpoConfig d = GrpoConfig.defaults();
@@ -88,9 +92,10 @@ final class GrpoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GrpoConfig grpo = ConfigOverrides.apply(config(loss, group, prompts, beta, estimator, steps, lr, temperature,
+        Float rate = lora.learningRate(lr, GrpoConfig.defaults().optimisation().learningRate());
+        GrpoConfig grpo = ConfigOverrides.apply(config(loss, group, prompts, beta, estimator, steps, rate, temperature,
                 seed), overrides);
-        GrpoJob.Config cfg = new GrpoJob.Config(model, rewards, 0.2, grpo);
+        GrpoJob.Config cfg = new GrpoJob.Config(model, rewards, 0.2, grpo, lora.config(grpo.optimisation().seed()));
         return TrainRunner.run(dir, resume, new GrpoJob(cfg),
                 json -> new GrpoJob(new ObjectMapper().convertValue(json, GrpoJob.Config.class)),
                 spec.commandLine().getOut(), spec.commandLine().getErr());

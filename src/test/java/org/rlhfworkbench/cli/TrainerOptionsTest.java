@@ -42,6 +42,24 @@ class TrainerOptionsTest {
                 .apply(SftConfig.defaults())).hasMessage("--checkpoint-every must be 1 or more, was 0");
     }
 
+    /** --lora and its settings reach every trainer that can train an adapter (the README promises it). */
+    @Test
+    void everyTrainerTakesLoraOptions() {
+        LoraOptions[] parsed = {
+            parse(new SftCommand(), "d", "--lora-rank", "4").lora,
+            parse(new RewardCommand(), "d", "--lora-rank", "4").lora,
+            parse(new PpoCommand(), "d", "--lora-rank", "4").lora,
+            parse(new DpoCommand(), "d", "--lora-rank", "4").lora,
+            parse(new OnlineDpoCommand(), "d", "--iterations", "2", "--lora-rank", "4").lora,
+            parse(new GrpoCommand(), "d", "--lora-rank", "4").lora};
+        for (LoraOptions o : parsed) {
+            assertThat(o.config(1)).isNotNull();
+            assertThat(o.config(1).rank()).isEqualTo(4);
+        }
+        assertThat(parse(new GrpoCommand(), "d", "--lora").lora.config(1).rank()).isEqualTo(16);
+        assertThat(parse(new GrpoCommand(), "d").lora.config(1)).as("off without the options").isNull();
+    }
+
     @Test
     void ppoRefusesATemperatureOfZeroBeforeTheRunStarts() {
         for (String[] args : new String[][] {{"--temperature", "0"}, {"--temperature", "-1"}, {"--set", "temperature=0"}}) {

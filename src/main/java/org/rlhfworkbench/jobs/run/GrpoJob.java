@@ -14,9 +14,11 @@ import org.rlhfworkbench.jobs.label.PromptFormat;
 import org.rlhfworkbench.jobs.label.ResponseText;
 import org.rlhfworkbench.lm.LanguageModel;
 import org.rlhfworkbench.lm.LanguageModels;
+import org.rlhfworkbench.lm.model.CausalLm;
 import org.rlhfworkbench.store.Project;
 import org.rlhfworkbench.train.data.Order;
 import org.rlhfworkbench.core.config.GrpoConfig;
+import org.rlhfworkbench.core.config.LoraConfig;
 import org.rlhfworkbench.train.grpo.GrpoTrainer;
 import org.rlhfworkbench.train.ppo.Probes;
 import org.rlhfworkbench.train.ppo.Scorer;
@@ -29,13 +31,22 @@ import org.rlhfworkbench.train.run.StepLoop;
  * GRPO-family training from the newest SFT model against a mix of reward sources (reward
  * models, exact answer, format, length, the sample's rubric), on the project's prompts minus the
  * same held-out share PPO keeps for evaluation. The SFT model is loaded a second time as the
- * frozen reference only when beta is above 0. Result: a model of kind policy.
+ * frozen reference only when beta is above 0 (under LoRA the reference is the same base with the
+ * adapter off). Result: a model of kind policy (a PEFT adapter folder under LoRA).
  */
 public final class GrpoJob implements TrainJob {
-    /** What the run saves: policy start, reward sources ("exact", "rm:0.5" ...), held-out share, settings. */
-    public record Config(Long fromModel, List<String> rewards, double evalFraction, GrpoConfig grpo) {
+    /**
+     * What the run saves: policy start, reward sources ("exact", "rm:0.5" ...), held-out share,
+     * settings, and LoRA (null: full fine-tuning).
+     */
+    public record Config(Long fromModel, List<String> rewards, double evalFraction, GrpoConfig grpo, LoraConfig lora) {
         public Config {
             rewards = rewards == null || rewards.isEmpty() ? List.of("rm") : List.copyOf(rewards);
+        }
+
+        /** Full fine-tuning. */
+        public Config(Long fromModel, List<String> rewards, double evalFraction, GrpoConfig grpo) {
+            this(fromModel, rewards, evalFraction, grpo, null);
         }
     }
 
@@ -44,7 +55,8 @@ public final class GrpoJob implements TrainJob {
     private final RewardSources sources = new RewardSources();
     private ModelEntry from;
     private LanguageModel policy;
-    private LanguageModel reference;
+    private LanguageModel reference;   // null at beta 0, and under LoRA (the base with the adapter off)
+    private LoraSetup lora;
     private GrpoTrainer trainer;
     private RewardMix mix;
     private int promptCount;
@@ -79,9 +91,12 @@ public final class GrpoJob implements TrainJob {
     public void prepare(Project project) throws Exception {
         from = ModelPicker.pick(project, cfg.fromModel(), ModelKind.SFT, ModelKind.POLICY, ModelKind.BASE);
         policy = LanguageModels.load(ModelPicker.folder(project, from));
-        if (cfg.grpo().algorithm().beta() > 0) {
+        lora = LoraSetup.of(project, policy, cfg.lora());
+        boolean kl = cfg.grpo().algorithm().beta() > 0;
+        if (kl && !lora.on()) {
             reference = LanguageModels.load(ModelPicker.folder(project, from));
         }
+        CausalLm referenceModel = !kl ? null : lora.on() ? lora.reference() : reference.model();
         mix = sources.build(project, cfg.rewards().stream().map(RewardSpec::parse).toList(),
                 cfg.grpo().algorithm().normaliseSources());
         if (reference != null) {
@@ -112,15 +127,14 @@ public final class GrpoJob implements TrainJob {
         java.util.function.Function<int[], String> decode = ids -> policy.tokenizer().decode(ids, true);
         java.util.function.Function<int[], String> answer = ids -> ResponseText.clean(decode.apply(ids));
         Probes probe = null;
-        if (reference != null) {
+        if (referenceModel != null) {
             Scorer rm = sources.firstRewardModel() != null ? sources.firstRewardModel()
                     : (prompts, responses) -> new float[prompts.size()];
             GrpoConfig.Rollout ro = cfg.grpo().rollout();
-            probe = new Probes(policy.model(), reference.model(), rm, probes, decode, eos, ro.temperature(),
+            probe = new Probes(policy.model(), referenceModel, rm, probes, decode, eos, ro.temperature(),
                     ro.maxNewTokens(), seed());
         }
-        trainer = new GrpoTrainer(policy.model(), reference == null ? null : reference.model(), mix, train, probe,
-                answer, eos, cfg.grpo());
+        trainer = new GrpoTrainer(policy.model(), referenceModel, mix, train, probe, answer, eos, cfg.grpo());
     }
 
     @Override
@@ -131,7 +145,7 @@ public final class GrpoJob implements TrainJob {
                 g.algorithm().aggregation(), g.algorithm().epsilonLow(), g.algorithm().epsilonHigh(),
                 g.algorithm().sequenceRatio() ? ", sequence ratio" : "", g.algorithm().beta(), from.id(), from.name(),
                 promptCount, withReference, g.optimisation().steps(), g.rollout().prompts(), g.rollout().group(),
-                String.join(" + ", cfg.rewards())));
+                String.join(" + ", cfg.rewards())) + "; " + lora.describe());
         if (mix.usesSimulatedJudge()) {
             ctx.log("the rubric reward is the sample's simulated judge (the same rule-based annotator that made the"
                     + " labels and judges evaluations), not a person");
@@ -143,7 +157,7 @@ public final class GrpoJob implements TrainJob {
     public String finish(Project project, long runId) throws Exception {
         String path = "models/grpo-" + runId;
         Path folder = project.dir().resolve(path);
-        LanguageModels.save(policy.model(), policy.config(), folder, policy.folder());
+        lora.save(folder, List.of());  // a PEFT adapter folder under LoRA, else the full model
         Files.writeString(folder.resolve("grpo_timings.json"), new ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(trainer.timings()) + "\n");
         long id = project.models().add("grpo-" + runId, ModelKind.POLICY, from.id(), path, runId);
