@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import org.rlhfworkbench.jobs.run.GrpoJob;
 import org.rlhfworkbench.jobs.run.RewardSpec;
 import org.rlhfworkbench.core.config.GrpoConfig;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.RunFormat;
 
 /** The GRPO form's values, defaults from {@link GrpoConfig}; builds the job config. */
@@ -25,6 +26,7 @@ public final class GrpoSettings {
     private final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(this, "seed", (int) D.optimisation().seed());
     private final ObjectProperty<Integer> probeEvery = new SimpleObjectProperty<>(this, "probeEvery",
             D.rollout().probeEvery());
+    private final LoraSettings lora = new LoraSettings();
 
     /** The job config; a bad field throws IllegalArgumentException naming it. */
     GrpoJob.Config config() {
@@ -44,7 +46,11 @@ public final class GrpoSettings {
                 GrpoConfig.Algorithm.preset(loss.get()).withBeta(b),
                 new GrpoConfig.Optimisation(steps.get(), RunFormat.parseRate(learningRate.get()), o.epochs(),
                         o.miniBatches(), o.checkpointEvery(), seed.get()));
-        return new GrpoJob.Config(null, specs, 0.2, cfg);
+        return new GrpoJob.Config(null, specs, 0.2, cfg, lora.config(seed.get()));
+    }
+
+    public LoraSettings lora() {
+        return lora;
     }
 
     /** grpo, dr_grpo, dapo or gspo. */

@@ -2,6 +2,7 @@ package org.rlhfworkbench.ui.grpo;
 
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
+import org.rlhfworkbench.ui.charts.LoraSettings;
 import org.rlhfworkbench.ui.charts.SettingsForm;
 import org.rlhfworkbench.ui.charts.TrainingSidebar;
 
@@ -34,6 +35,7 @@ final class GrpoSidebar {
                         s.probeEvery()))
                 .row("Seed", "Prompt order, sampling, minibatches", SettingsForm.integer("grpoSeed", 0,
                         Integer.MAX_VALUE, s.seed()));
+        LoraSettings.addTo(form, s.lora(), "grpo");
         return TrainingSidebar.of(vm, "GRPO", "Group-relative policy optimisation: K answers per prompt, each scored"
                 + " by the reward sources (each normalised on its own, then weighted), credited relative to its group."
                 + " No critic.").settings(form).controls();

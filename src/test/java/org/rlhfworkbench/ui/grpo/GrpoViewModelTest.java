@@ -66,6 +66,15 @@ class GrpoViewModelTest {
     }
 
     @Test
+    void theLoraRowsReachTheJobConfig() {
+        assertThat(vm.settings().config().lora()).as("rank 0: full fine-tuning").isNull();
+        vm.settings().lora().rankProperty().set(8);
+        vm.settings().lora().targetsProperty().set("c_attn, c_proj");
+        assertThat(vm.settings().config().lora().rank()).isEqualTo(8);
+        assertThat(vm.settings().config().lora().targets()).containsExactly("c_attn", "c_proj");
+    }
+
+    @Test
     void aBadRewardSourceIsTheStatusLineAndStartsNothing() {
         vm.settings().rewards().set("exact, bleu");
         vm.start();
