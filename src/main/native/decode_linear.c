@@ -182,7 +182,7 @@ static int ensure_workers(int wanted) {
 }
 
 static void linear(const float *x, const float *w, const float *b, float *y, long m, long n, long k, int threads) {
-    /* at least ~1 MFLOP per part: below that the hand-off costs more than the second core saves */
+    /* at least MIN_PART_FLOPS per part: below that the hand-off costs more than another core saves */
     long flops = 2 * m * n * k;
     int parts = threads;
     if (parts > MAX_THREADS) parts = MAX_THREADS;
